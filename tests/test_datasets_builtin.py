@@ -210,7 +210,7 @@ def test_bad_parameters_name_the_parameter(kwargs, where):
 
 
 def test_builtins_catalogue_is_complete_for_a_gui():
-    for name, info in BUILTINS.items():
+    for info in BUILTINS.values():
         assert info.title and info.description and info.task in ("classification", "regression")
         assert set(info.defaults) == set(info.ranges)
         for key, bounds in info.ranges.items():
