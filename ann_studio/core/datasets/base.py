@@ -18,8 +18,9 @@ import numpy as np
 
 from ..errors import DataError
 
-#: The largest number of input values (samples × features, train and test together) any loader
-#: accepts. MNIST's 60,000 training images of 28 × 28 pixels (47 million values) fit.
+#: The largest number of input values (samples × features) in a training or a test part, and in
+#: any one file. MNIST fits: 60,000 training images of 28 × 28 pixels are 47 million values
+#: (376 MB as float64), its 10,000 test images 7.8 million.
 MAX_INPUT_VALUES = 50_000_000
 
 CLASSIFICATION = "classification"
@@ -103,7 +104,8 @@ class Dataset:
             self.image_shape = (rows, cols)
             if rows <= 0 or rows * cols != self.input_size:
                 fail(f"image shape {self.image_shape} does not match {self.input_size} inputs")
-        check_size(self.name, (len(self.train_inputs) + len(self.test_inputs)) * self.input_size)
+        check_size(self.name, self.train_inputs.size)
+        check_size(self.name, self.test_inputs.size)
 
     @property
     def input_size(self) -> int:
@@ -132,9 +134,9 @@ class Dataset:
 
 
 def _as_matrix(values, name: str, what: str, width: int | None = None) -> np.ndarray:
-    """``values`` as a C-contiguous float64 matrix; a 1-D array becomes one column."""
+    """``values`` as a C-contiguous float64 matrix (not copied if it already is one)."""
     try:
-        array = np.array(values, dtype=np.float64)
+        array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise DataError(name, f"{what} are not numbers ({exc})") from None
     if array.ndim == 1:

@@ -140,7 +140,6 @@ def load_idx_pair(images_path, labels_path, *, test_images_path=None, test_label
         if test_shape != shape:
             raise DataError(test_images_path.name, f"test images are {test_shape[0]}×{test_shape[1]}, "
                             f"training images {shape[0]}×{shape[1]}")
-    check_size(images_path.name, (len(train_x) + len(test_x)) * train_x.shape[1])
     features = [f"r{r}c{c}" for r in range(shape[0]) for c in range(shape[1])]
     files = [str(p) for p in (images_path, labels_path, test_images_path, test_labels_path) if p]
     return Dataset(name or images_path.name, train_x, train_y, test_x, test_y, feature_names=features,
