@@ -1,0 +1,29 @@
+"""Entry point of ``ann-studio``: headless commands, or the GUI.
+
+``ann-studio train|validate|export ...`` runs the headless command line (no Qt import);
+``ann-studio [FILE]`` opens the application; ``--version``; ``--self-test``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("--version", "-V"):
+        from . import __version__
+
+        print(f"ann-studio {__version__}")
+        return 0
+    if argv and argv[0] in ("train", "validate", "export"):
+        from .cli import run
+
+        return run(argv)
+    from .app import main as gui_main
+
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The headless command line: ``ann-studio train``, ``ann-studio validate`` (and ``export``).
+
+It never imports Qt, so it starts fast and runs on servers. Exit codes: 0 success; 2 invalid
+input (one line on stderr naming the JSON path); 3 training diverged (naming step and layer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_DIVERGED = 0, 2, 3
+COMMANDS = ("train", "validate", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ann-studio", description="ANN Studio headless commands.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    train = sub.add_parser("train", help="train a project and write the trained project")
+    train.add_argument("file", type=Path)
+    amount = train.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--steps", type=int, help="optimizer updates (mini-batches) to run")
+    amount.add_argument("--epochs", type=int, help="epochs to run")
+    train.add_argument("--out", type=Path, help="where to write the trained project")
+    train.add_argument("--json", action="store_true", help="one JSON object per line on stdout")
+    validate = sub.add_parser("validate", help="check a project file")
+    validate.add_argument("file", type=Path)
+    export = sub.add_parser("export", help="export a project as a Python or PyTorch script")
+    export.add_argument("file", type=Path)
+    export.add_argument("--to", choices=("python", "torch"), required=True)
+    export.add_argument("out", type=Path)
+    return parser
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"ann-studio: {message}", file=sys.stderr)
+    return code
+
+
+def _progress(done: int, total: int, text: str) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {text}   ")
+    sys.stderr.flush()
+
+
+def _record_line(trainer, record) -> dict:
+    out = {"epoch": trainer.epoch, "step": trainer.step}
+    if record is not None:
+        out.update(record.as_dict())
+        out["epoch"], out["step"] = trainer.epoch, trainer.step
+    else:
+        out["loss"] = trainer.step_losses[-1]
+    return out
+
+
+def cmd_train(args) -> int:
+    from .core import AnnError, DivergenceError, load_project, save_project, with_trained_weights
+
+    if (args.steps is not None and args.steps < 0) or (args.epochs is not None and args.epochs < 0):
+        return _fail(EXIT_INVALID, "--steps/--epochs must not be negative")
+    try:
+        project = load_project(args.file)
+        trainer = project.build_trainer()
+    except AnnError as exc:
+        return _fail(EXIT_INVALID, f"{args.file}: {exc}")
+    total = args.epochs if args.epochs is not None else args.steps
+    show_bar = not args.json and sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def report(t) -> None:
+        record = t.epoch_records[-1] if args.epochs is not None else None
+        line = _record_line(t, record)
+        done = t.epoch if args.epochs is not None else t.step
+        if args.json:
+            print(json.dumps(line), flush=True)
+        elif show_bar:
+            _progress(done, total, f"loss {line['loss']:.6g}")
+        elif args.epochs is not None:
+            print(" ".join(f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in line.items()))
+
+    try:
+        if args.epochs is not None:
+            trainer.train(epochs=args.epochs, callback=report)
+        else:
+            every = max(1, args.steps // 200) if show_bar else 1
+            trainer.train(steps=args.steps,
+                          callback=lambda t: report(t) if (args.json or t.step % every == 0) else None)
+    except DivergenceError as exc:
+        if show_bar:
+            sys.stderr.write("\n")
+        return _fail(EXIT_DIVERGED, str(exc))
+    if show_bar:
+        sys.stderr.write("\n")
+    final = trainer.evaluate()
+    if not args.json:
+        print(f"trained {trainer.step} steps ({trainer.epoch} epochs) in {time.perf_counter() - started:.2f} s; "
+              + ", ".join(f"{k} {v:.6g}" for k, v in final.as_dict().items() if isinstance(v, float)))
+    out = args.out
+    if out is not None:
+        trained = with_trained_weights(project, trainer.network)
+        _relocate_data(trained, out)
+        save_project(trained, out)
+    return EXIT_OK
+
+
+def _relocate_data(project, out: Path) -> None:
+    """Keep relative data-file paths valid when the trained project is written elsewhere."""
+    from .core.project import relocate_data_paths
+
+    project.data = relocate_data_paths(project.data, project.base_dir, out.resolve().parent)
+
+
+def cmd_validate(args) -> int:
+    from .core import AnnError, load_project
+
+    try:
+        project = load_project(args.file)
+        project.build_trainer(evaluate=False)
+    except AnnError as exc:
+        return _fail(EXIT_INVALID, f"{args.file}: {exc}")
+    net = project.network
+    print(f"{args.file}: valid — {len(net.layers)} layers, {net.parameter_count()} parameters")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .core import AnnError, load_project
+    from .core.export import export_project
+
+    try:
+        project = load_project(args.file)
+        export_project(project, args.to, args.out)
+    except AnnError as exc:
+        return _fail(EXIT_INVALID, f"{args.file}: {exc}")
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"train": cmd_train, "validate": cmd_validate, "export": cmd_export}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return _fail(130, "interrupted")

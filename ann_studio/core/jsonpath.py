@@ -1,0 +1,93 @@
+"""Small readers for JSON values that raise :class:`ProjectError` naming the JSON path."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import numpy as np
+
+from .errors import ProjectError
+
+
+def show(value: Any) -> str:
+    """A short rendering of a JSON value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def need_dict(value: Any, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise ProjectError(path, f"expected an object, got {show(value)}")
+    return value
+
+
+def need_list(value: Any, path: str) -> list:
+    if not isinstance(value, list):
+        raise ProjectError(path, f"expected a list, got {show(value)}")
+    return value
+
+
+def need_str(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ProjectError(path, f"expected a non-empty string, got {show(value)}")
+    return value
+
+
+def need_bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise ProjectError(path, f"expected true or false, got {show(value)}")
+    return value
+
+
+def need_int(value: Any, path: str, minimum: int = 1, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        what = "a positive integer" if minimum == 1 else f"an integer ≥ {minimum}"
+        raise ProjectError(path, f"expected {what}, got {show(value)}")
+    if value < minimum:
+        raise ProjectError(path, f"must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ProjectError(path, f"must be at most {maximum}, got {value}")
+    return value
+
+
+def need_number(value: Any, path: str, minimum: float | None = None, maximum: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ProjectError(path, f"expected a finite number, got {show(value)}")
+    if minimum is not None and value < minimum:
+        raise ProjectError(path, f"must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ProjectError(path, f"must be at most {maximum}, got {value}")
+    return float(value)
+
+
+def need_choice(value: Any, path: str, choices) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ProjectError(path, f"unknown name {show(value)}; expected one of {', '.join(sorted(choices))}")
+    return value
+
+
+def need_matrix(value: Any, path: str, rows: int, cols: int) -> np.ndarray:
+    """A ``rows × cols`` matrix of finite numbers."""
+    need_list(value, path)
+    if len(value) != rows:
+        raise ProjectError(path, f"expected {rows} rows (one per unit), got {len(value)}")
+    out = np.empty((rows, cols))
+    for i, row in enumerate(value):
+        out[i] = need_vector(row, f"{path}[{i}]", cols)
+    return out
+
+
+def need_vector(value: Any, path: str, length: int) -> np.ndarray:
+    """A list of ``length`` finite numbers."""
+    need_list(value, path)
+    if len(value) != length:
+        raise ProjectError(path, f"expected {length} numbers, got {len(value)}")
+    out = np.empty(length)
+    for j, x in enumerate(value):
+        out[j] = need_number(x, f"{path}[{j}]")
+    return out

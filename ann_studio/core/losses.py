@@ -1,0 +1,87 @@
+"""Loss functions E(ŷ, y). A batch's loss is the **mean** over its samples of the per-sample loss.
+
+Shapes: ``y_hat`` and ``y`` are ``(m, outputs)``. ``grad`` returns each sample's own ∂E_k/∂ŷ
+(no 1/m); the engine applies the 1/m of the mean when it forms ∂E/∂W, as Nielsen's
+``w ← w − (η/m) Σ ∇w`` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+EPS = 1e-12
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss function.
+
+    Attributes
+    ----------
+    per_sample : callable
+        ``per_sample(y_hat, y) -> (m,)`` the loss of each sample.
+    grad : callable
+        ``grad(y_hat, y) -> (m, outputs)``: each sample's ∂E_k/∂ŷ.
+    fused_with : str or None
+        The output activation with which ∂E_k/∂z simplifies to ``ŷ − y`` (stable and exact).
+    formula : str
+        For the math view.
+    """
+
+    name: str
+    per_sample: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    grad: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    fused_with: str | None
+    formula: str
+
+    def value(self, y_hat: np.ndarray, y: np.ndarray) -> float:
+        """The batch loss: the mean of the per-sample losses."""
+        return float(np.mean(self.per_sample(y_hat, y)))
+
+
+def _half_sse(y_hat, y):
+    d = y_hat - y
+    return 0.5 * np.sum(d * d, axis=1)
+
+
+def _mse(y_hat, y):
+    d = y_hat - y
+    return np.mean(d * d, axis=1)
+
+
+def _bce(y_hat, y):
+    p = np.clip(y_hat, EPS, 1.0 - EPS)
+    return -np.sum(y * np.log(p) + (1.0 - y) * np.log1p(-p), axis=1)
+
+
+def _bce_grad(y_hat, y):
+    p = np.clip(y_hat, EPS, 1.0 - EPS)
+    return (p - y) / (p * (1.0 - p))
+
+
+def _ce(y_hat, y):
+    return -np.sum(y * np.log(np.clip(y_hat, EPS, None)), axis=1)
+
+
+LOSSES: dict[str, Loss] = {
+    loss.name: loss
+    for loss in (
+        Loss("half_sse", _half_sse, lambda y_hat, y: y_hat - y, None,
+             "E = ½ Σ_j (ŷ_j − y_j)²"),
+        Loss("mse", _mse, lambda y_hat, y: 2.0 * (y_hat - y) / y_hat.shape[1], None,
+             "E = (1/l) Σ_j (ŷ_j − y_j)²"),
+        Loss("binary_cross_entropy", _bce, _bce_grad, "sigmoid",
+             "E = −Σ_j [y_j ln ŷ_j + (1 − y_j) ln(1 − ŷ_j)]"),
+        Loss("cross_entropy", _ce,
+             lambda y_hat, y: -y / np.clip(y_hat, EPS, None), "softmax",
+             "E = −Σ_j y_j ln ŷ_j"),
+    )
+}
+
+
+def get_loss(name: str) -> Loss:
+    """The loss called ``name``; ``KeyError`` if unknown."""
+    return LOSSES[name]

@@ -1,0 +1,312 @@
+"""Project file v1 (``.annproj``): JSON holding the network, the loss, the optimiser, the training
+settings and the data. See ``docs/file-format.md``.
+
+Loading never executes code and never crashes on bad input: every problem becomes a
+:class:`ProjectError` naming the JSON path. Saving is atomic (temporary file, fsync, rename).
+Unknown keys survive a load/save round trip; weights are written with full float64 precision.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import jsonpath as jp
+from .errors import DataError, ProjectError
+from .losses import LOSSES
+from .network import Network
+from .optimizers import OPTIMIZERS, OptimizerSettings
+from .spec import NetworkSpec, network_to_json, parse_network
+from .trainer import Trainer, TrainingSettings
+
+FORMAT = "ann-studio-project"
+VERSION = 1
+MAX_FILE_BYTES = 512 * 2**20
+_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data"}
+_KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1"}
+_KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
+
+
+@dataclass
+class Project:
+    """Everything a project file holds. ``data`` is the raw ``"data"`` object (resolved on demand
+    by :meth:`dataset`); ``extra`` keeps unknown top-level keys."""
+
+    network: NetworkSpec
+    loss: str = "half_sse"
+    optimizer: OptimizerSettings = field(default_factory=OptimizerSettings)
+    training: TrainingSettings = field(default_factory=TrainingSettings)
+    data: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    optimizer_extra: dict = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def copy(self) -> Project:
+        return Project(self.network.copy(), self.loss, self.optimizer.copy(), copy.deepcopy(self.training),
+                       copy.deepcopy(self.data), copy.deepcopy(self.extra), copy.deepcopy(self.optimizer_extra),
+                       self.path)
+
+    def dataset(self):
+        """The project's data as a :class:`ann_studio.core.datasets.Dataset`."""
+        from .datasets import dataset_from_section
+
+        return dataset_from_section(self.data, self.base_dir, "data")
+
+    def build_network(self) -> Network:
+        """The network, drawing missing weights from ``training.seed``."""
+        return Network(self.network, np.random.default_rng(self.training.seed))
+
+    def build_trainer(self, dataset=None, evaluate: bool = True) -> Trainer:
+        """A :class:`Trainer` ready at step 0. Checks that the data fits the network."""
+        ds = dataset if dataset is not None else self.dataset()
+        n_in, n_out = self.network.n_inputs(), self.network.n_outputs()
+        if ds.train_inputs.shape[1] != n_in:
+            raise ProjectError("data", f"the data has {ds.train_inputs.shape[1]} inputs but the network's input "
+                               f"layers have {n_in} units")
+        if ds.train_targets.shape[1] != n_out:
+            raise ProjectError("data", f"the data has {ds.train_targets.shape[1]} targets but the output layer "
+                               f"'{self.network.output}' has {n_out} units")
+        if len(ds.train_inputs) == 0:
+            raise ProjectError("data.train", "there are no training samples")
+        return Trainer(self.build_network(), self.loss, self.optimizer, self.training,
+                       ds.train_inputs, ds.train_targets, ds.test_inputs, ds.test_targets, evaluate=evaluate)
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not allowed in a project file")
+
+
+def parse_text(text: str | bytes, source: str = "") -> Any:
+    """JSON text → values, with NaN/Infinity, deep nesting and bad encodings reported as errors."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ProjectError("", f"{source or 'file'} is not a text (UTF-8) file: byte {exc.start}") from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ProjectError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except ValueError as exc:
+        raise ProjectError("", str(exc)) from None
+    except RecursionError:
+        raise ProjectError("", "the JSON is nested too deeply") from None
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    """Read and validate a project file. Raises :class:`ProjectError` (or DataError for data files)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProjectError("", f"{path.name} is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProjectError("", f"cannot read {path}: {exc.strerror or exc}") from None
+    project = parse_project(parse_text(raw, path.name))
+    project.path = path.resolve()
+    return project
+
+
+def parse_project(obj: Any) -> Project:
+    """Validate decoded JSON and build a :class:`Project`."""
+    jp.need_dict(obj, "(top level)")
+    if obj.get("format") != FORMAT:
+        raise ProjectError("format", f"not an ANN Studio project (expected \"{FORMAT}\", got {jp.show(obj.get('format'))})")
+    version = obj.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ProjectError("version", f"expected an integer, got {jp.show(version)}")
+    if version > VERSION:
+        raise ProjectError("version", f"this project was written by a newer ANN Studio (file format version "
+                           f"{version}); this version reads version {VERSION}. Please update ANN Studio.")
+    if version < 1:
+        raise ProjectError("version", f"unknown file format version {version}")
+    try:
+        network = parse_network(obj.get("network"), "network")
+    except RecursionError:
+        raise ProjectError("network", "nested too deeply") from None
+    loss = jp.need_choice(obj.get("loss", "half_sse"), "loss", LOSSES)
+    optimizer, opt_extra = _parse_optimizer(obj.get("optimizer", {}), "optimizer")
+    training = _parse_training(obj.get("training", {}), "training")
+    data = jp.need_dict(obj.get("data", {}), "data")
+    extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_TOP}
+    return Project(network, loss, optimizer, training, copy.deepcopy(data), extra, opt_extra)
+
+
+def _parse_optimizer(obj: Any, path: str) -> tuple[OptimizerSettings, dict]:
+    jp.need_dict(obj, path)
+    s = OptimizerSettings()
+    s.type = jp.need_choice(obj.get("type", "sgd"), f"{path}.type", OPTIMIZERS)
+    if s.type == "adam":
+        s.learning_rate = 0.001
+    if "learning_rate" in obj:
+        s.learning_rate = jp.need_number(obj["learning_rate"], f"{path}.learning_rate", 0.0, 1e6)
+    s.momentum = jp.need_number(obj.get("momentum", 0.0), f"{path}.momentum", 0.0, 1.0)
+    s.nesterov = jp.need_bool(obj.get("nesterov", False), f"{path}.nesterov")
+    if s.nesterov and not s.momentum:
+        raise ProjectError(f"{path}.nesterov", "Nesterov momentum needs a momentum above 0")
+    if "betas" in obj:
+        b1, b2 = jp.need_vector(obj["betas"], f"{path}.betas", 2)
+        for i, b in enumerate((b1, b2)):
+            if not 0.0 <= b < 1.0:
+                raise ProjectError(f"{path}.betas[{i}]", f"must be in [0, 1), got {b}")
+        s.beta1, s.beta2 = float(b1), float(b2)
+    s.alpha = jp.need_number(obj.get("alpha", 0.99), f"{path}.alpha", 0.0, 1.0)
+    s.eps = jp.need_number(obj.get("eps", 1e-8), f"{path}.eps", 0.0, 1.0)
+    s.weight_decay = jp.need_number(obj.get("weight_decay", 0.0), f"{path}.weight_decay", 0.0)
+    s.l1 = jp.need_number(obj.get("l1", 0.0), f"{path}.l1", 0.0)
+    return s, {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_OPT}
+
+
+def _parse_training(obj: Any, path: str) -> TrainingSettings:
+    jp.need_dict(obj, path)
+    t = TrainingSettings()
+    t.batch_size = jp.need_int(obj.get("batch_size", 1), f"{path}.batch_size", 1, 10_000_000)
+    t.shuffle = jp.need_bool(obj.get("shuffle", False), f"{path}.shuffle")
+    t.seed = jp.need_int(obj.get("seed", 0), f"{path}.seed", 0, 2**63 - 1)
+    if obj.get("max_epochs") is not None:
+        t.max_epochs = jp.need_int(obj["max_epochs"], f"{path}.max_epochs")
+    if obj.get("target_loss") is not None:
+        t.target_loss = jp.need_number(obj["target_loss"], f"{path}.target_loss", 0.0)
+    if obj.get("target_accuracy") is not None:
+        t.target_accuracy = jp.need_number(obj["target_accuracy"], f"{path}.target_accuracy", 0.0, 1.0)
+    t.extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_TRAIN}
+    return t
+
+
+# ----------------------------------------------------------------------------- writing
+
+def project_to_json(project: Project) -> dict:
+    """The JSON object of a project (format v1)."""
+    s = project.optimizer
+    opt: dict[str, Any] = {"type": s.type, "learning_rate": s.learning_rate}
+    defaults = OptimizerSettings()
+    if s.momentum:
+        opt["momentum"] = s.momentum
+    if s.nesterov:
+        opt["nesterov"] = True
+    if (s.beta1, s.beta2) != (defaults.beta1, defaults.beta2):
+        opt["betas"] = [s.beta1, s.beta2]
+    if s.alpha != defaults.alpha:
+        opt["alpha"] = s.alpha
+    if s.eps != defaults.eps:
+        opt["eps"] = s.eps
+    if s.weight_decay:
+        opt["weight_decay"] = s.weight_decay
+    if s.l1:
+        opt["l1"] = s.l1
+    opt.update(copy.deepcopy(project.optimizer_extra))
+    t = project.training
+    training: dict[str, Any] = {"batch_size": t.batch_size, "shuffle": t.shuffle, "seed": t.seed}
+    for key in ("max_epochs", "target_loss", "target_accuracy"):
+        if getattr(t, key) is not None:
+            training[key] = getattr(t, key)
+    training.update(copy.deepcopy(t.extra))
+    out = {"format": FORMAT, "version": VERSION, "network": network_to_json(project.network),
+           "loss": project.loss, "optimizer": opt, "training": training, "data": copy.deepcopy(project.data)}
+    out.update(copy.deepcopy(project.extra))
+    return out
+
+
+def dumps(obj: Any, indent: int = 0) -> str:
+    """JSON with nested objects indented and lists of numbers kept on one line (readable weights)."""
+    pad = "  " * indent
+    if isinstance(obj, dict):
+        if not obj:
+            return "{}"
+        items = [f'{pad}  {json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent + 1)}' for k, v in obj.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(obj, list):
+        if all(not isinstance(v, (dict, list)) for v in obj):
+            return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+        if all(isinstance(v, list) and all(not isinstance(u, (dict, list)) for u in v) for v in obj) and len(obj) <= 64:
+            rows = [f"{pad}  {json.dumps(v, ensure_ascii=False, allow_nan=False)}" for v in obj]
+            return "[\n" + ",\n".join(rows) + f"\n{pad}]"
+        items = [f"{pad}  {dumps(v, indent + 1)}" for v in obj]
+        return "[\n" + ",\n".join(items) + f"\n{pad}]"
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` so that a crash or a full disk never damages the previous file: write a
+    temporary file beside it, flush and fsync it, then rename it over the target."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def save_project(project: Project, path: str | os.PathLike | None = None) -> Path:
+    """Write the project atomically to ``path`` (default: where it was loaded from)."""
+    target = Path(path) if path is not None else project.path
+    if target is None:
+        raise ValueError("no path to save to")
+    write_atomic(target, dumps(project_to_json(project)) + "\n")
+    project.path = target.resolve()
+    return target
+
+
+def with_trained_weights(project: Project, network: Network) -> Project:
+    """A copy of ``project`` whose network carries ``network``'s current weights."""
+    out = project.copy()
+    trained = network.to_spec()
+    for layer in out.network.layers:
+        if layer.type == "dense":
+            t = trained.layer(layer.id)
+            layer.weights, layer.bias = t.weights, t.bias
+    return out
+
+
+_PATH_KEYS = {"file", "csv", "train_images", "train_labels", "test_images", "test_labels"}
+
+
+def relocate_data_paths(section: Any, old_dir: Path, new_dir: Path) -> Any:
+    """A copy of a data section whose relative file paths still point at the same files when the
+    project is saved in ``new_dir`` instead of ``old_dir``."""
+    if isinstance(section, dict):
+        out = {}
+        for key, value in section.items():
+            if key in _PATH_KEYS and isinstance(value, str) and not Path(value).is_absolute():
+                target = (old_dir / value).resolve()
+                out[key] = os.path.relpath(target, new_dir.resolve()).replace(os.sep, "/")
+            else:
+                out[key] = relocate_data_paths(value, old_dir, new_dir)
+        return out
+    if isinstance(section, list):
+        return [relocate_data_paths(v, old_dir, new_dir) for v in section]
+    return copy.deepcopy(section)
+
+
+__all__ = ["relocate_data_paths", "Project", "load_project", "parse_project", "save_project", "project_to_json", "dumps",
+           "write_atomic", "with_trained_weights", "ProjectError", "DataError"]

@@ -1,0 +1,406 @@
+"""The stepper: training that advances one phase, one step (mini-batch), or one epoch at a time,
+and can rewind to any earlier step boundary.
+
+A *step* is one optimiser update on one mini-batch. Phase-by-phase stepping and the fast path call
+the very same :class:`Network` phase functions in the same order, so both give identical weights.
+
+Rewind keeps *keyframes* (full copies of the state at some step boundaries, within a memory budget)
+and replays from the nearest one; replay is deterministic, so the numbers come back bit for bit.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from .errors import DivergenceError
+from .losses import Loss, get_loss
+from .metrics import accuracy, is_classification
+from .network import Network, Pass
+from .optimizers import Optimizer, OptimizerSettings
+from .phases import Phase, phases_for
+
+KEYFRAME_BUDGET = 64 * 2**20  # bytes of keyframes kept for rewind
+
+
+@dataclass
+class TrainingSettings:
+    """How the data is fed: ``batch_size`` 1 is online learning, ≥ N is full batch (Zhou's
+    accumulated BP); ``shuffle`` draws a new order each epoch from ``seed``."""
+
+    batch_size: int = 1
+    shuffle: bool = False
+    seed: int = 0
+    max_epochs: int | None = None
+    target_loss: float | None = None
+    target_accuracy: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class EpochRecord:
+    epoch: int
+    step: int
+    loss: float
+    accuracy: float | None = None
+    test_loss: float | None = None
+    test_accuracy: float | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class _Settings:
+    optimizer: OptimizerSettings
+    batch_size: int
+    loss: str
+
+
+@dataclass
+class _Keyframe:
+    step: int
+    epoch: int
+    cursor: int
+    order: np.ndarray
+    params: list[np.ndarray]
+    opt_state: dict
+    rng_state: dict
+    settings: _Settings
+    n_epoch_records: int
+
+    def nbytes(self) -> int:
+        arrays = self.params + [a for v in self.opt_state.values() if isinstance(v, list) for a in v]
+        return sum(a.nbytes for a in arrays) + self.order.nbytes
+
+
+class Trainer:
+    """Trains ``network`` on ``(x, y)``; see the module docstring.
+
+    Parameters
+    ----------
+    x, y : ndarray, shapes (N, inputs) and (N, outputs)
+    test_x, test_y : optional held-out data for the per-epoch test metrics
+    evaluate : compute the whole-set metrics at each epoch end (costs one forward pass)
+    """
+
+    def __init__(self, network: Network, loss: str, optimizer: OptimizerSettings, training: TrainingSettings,
+                 x: np.ndarray, y: np.ndarray, test_x: np.ndarray | None = None,
+                 test_y: np.ndarray | None = None, evaluate: bool = True):
+        self.network = network
+        self.x = np.ascontiguousarray(x, dtype=float)
+        self.y = np.ascontiguousarray(y, dtype=float)
+        self.test_x = None if test_x is None or len(test_x) == 0 else np.asarray(test_x, dtype=float)
+        self.test_y = None if test_y is None or len(test_y) == 0 else np.asarray(test_y, dtype=float)
+        self.training = training
+        self.evaluate_epochs = evaluate
+        self.classification = is_classification(self.y)
+        self.loss: Loss = get_loss(loss)
+        self.optimizer = Optimizer(optimizer.copy())
+        self.batch_size = training.batch_size
+        self.rng = np.random.default_rng([training.seed, 1])
+        self.phases = phases_for([layer.id for layer in network.dense])
+        # position
+        self.step = 0
+        self.epoch = 0
+        self.cursor = 0
+        self.phase_index = 0
+        self.order = np.arange(len(self.x))
+        self._order_epoch = -1
+        self.batch: np.ndarray | None = None
+        self.pass_ = Pass(len(network.layers))
+        # history
+        self.step_losses: list[float] = []
+        self.epoch_records: list[EpochRecord] = []
+        self._settings_log: list[tuple[int, _Settings]] = [(0, self._current_settings())]
+        self._keyframes: list[_Keyframe] = []
+        self.horizon = 0  # the furthest step recorded; goto() may move anywhere in 0..horizon
+        self.keyframe_interval = max(1, network.parameter_count() // 2000)
+        self._save_keyframe()
+
+    # ------------------------------------------------------------------ inspection
+
+    @property
+    def n_samples(self) -> int:
+        return len(self.x)
+
+    @property
+    def next_phase(self) -> Phase:
+        return self.phases[self.phase_index]
+
+    @property
+    def last_phase(self) -> Phase | None:
+        return self.phases[self.phase_index - 1] if self.phase_index else None
+
+    @property
+    def learning_rate(self) -> float:
+        return self.optimizer.settings.learning_rate
+
+    def steps_per_epoch(self) -> int:
+        return -(-self.n_samples // self.batch_size)
+
+    # ------------------------------------------------------------------ settings
+
+    def _current_settings(self) -> _Settings:
+        return _Settings(self.optimizer.settings.copy(), self.batch_size, self.loss.name)
+
+    def configure(self, optimizer: OptimizerSettings | None = None, batch_size: int | None = None,
+                  loss: str | None = None) -> None:
+        """Change hyperparameters; they apply from the next update. Changing the optimiser type
+        restarts its state. Batch size and loss may only change at a step boundary."""
+        new = self._current_settings()
+        if optimizer is not None:
+            new.optimizer = optimizer.copy()
+        if batch_size is not None or loss is not None:
+            if self.phase_index:
+                raise ValueError("batch size and loss change at a step boundary; finish the step first")
+            new.batch_size = batch_size or new.batch_size
+            new.loss = loss or new.loss
+        self._apply_settings(new)
+        self._settings_log = [entry for entry in self._settings_log if entry[0] < self.step]
+        self._settings_log.append((self.step, copy.deepcopy(new)))
+        self.horizon = self.step  # a new setting makes a new future
+
+    def set_learning_rate(self, lr: float) -> None:
+        settings = self.optimizer.settings.copy()
+        settings.learning_rate = float(lr)
+        self.configure(optimizer=settings)
+
+    def _apply_settings(self, s: _Settings) -> None:
+        if s.optimizer.type != self.optimizer.settings.type:
+            self.optimizer = Optimizer(s.optimizer.copy())
+        else:
+            self.optimizer.settings = s.optimizer.copy()
+        self.batch_size = int(s.batch_size)
+        self.loss = get_loss(s.loss)
+
+    def _settings_at(self, step: int) -> _Settings:
+        current = self._settings_log[0][1]
+        for when, s in self._settings_log:
+            if when <= step:
+                current = s
+        return current
+
+    # ------------------------------------------------------------------ stepping
+
+    def _begin_batch(self) -> None:
+        if self._order_epoch != self.epoch:
+            self.order = self.rng.permutation(self.n_samples) if self.training.shuffle else np.arange(self.n_samples)
+            self._order_epoch = self.epoch
+        self.batch = self.order[self.cursor:self.cursor + self.batch_size]
+        self.pass_ = Pass(len(self.network.layers))
+
+    def _batch_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if not self.training.shuffle:
+            end = self.cursor + len(self.batch)
+            return self.x[self.cursor:end], self.y[self.cursor:end]
+        return self.x[self.batch], self.y[self.batch]
+
+    def _run_phase(self, phase: Phase) -> None:
+        net, p = self.network, self.pass_
+        if phase.kind == "input":
+            xb, yb = self._batch_arrays()
+            net.load_input(p, xb, yb)
+        elif phase.kind == "forward":
+            net.forward(p, net.index[phase.layer])
+        elif phase.kind == "error":
+            if not np.isfinite(net.error(p, self.loss)):
+                raise self._divergence("the loss is not finite")
+        elif phase.kind == "backward":
+            net.backward(p, net.index[phase.layer], self.loss)
+        elif phase.kind == "gradients":
+            net.gradients(p, net.index[phase.layer])
+        else:
+            self._update()
+
+    def _update(self) -> None:
+        params, grads = [], []
+        p = self.pass_
+        for layer in self.network.dense:
+            if layer.train_weights:
+                params.append(layer.W)
+                grads.append(p.grad_W[layer.index])
+            if layer.train_bias:
+                params.append(layer.b)
+                grads.append(p.grad_b[layer.index])
+        self.optimizer.step(params, grads)
+
+    def _end_step(self) -> None:
+        self.step += 1
+        self.step_losses.append(self.pass_.loss)
+        self.cursor += len(self.batch)
+        self.phase_index = 0
+        if self.cursor >= self.n_samples:
+            self._end_epoch()
+        if self.step > self.horizon:
+            self.horizon = self.step
+        else:  # replaying recorded history: apply the settings recorded for this step
+            for when, s in self._settings_log:
+                if when == self.step:
+                    self._apply_settings(copy.deepcopy(s))
+        if self.step % self.keyframe_interval == 0:
+            self._save_keyframe()
+
+    def _end_epoch(self) -> None:
+        self.epoch += 1
+        self.cursor = 0
+        if self.evaluate_epochs:
+            self.epoch_records.append(self.evaluate())
+        else:
+            self.epoch_records.append(EpochRecord(self.epoch, self.step, float(np.mean(
+                self.step_losses[-self.steps_per_epoch():]))))
+
+    def step_phase(self) -> Phase:
+        """Run the next phase; returns it. After ``update`` the step is complete."""
+        if self.phase_index == 0:
+            self._begin_batch()
+        phase = self.phases[self.phase_index]
+        self._run_phase(phase)
+        self.phase_index += 1
+        if self.phase_index == len(self.phases):
+            self._end_step()
+        return phase
+
+    def train_step(self) -> float:
+        """Complete the current step (all its remaining phases); returns the batch loss."""
+        if self.phase_index:
+            while self.phase_index:
+                self.step_phase()
+            return self.step_losses[-1]
+        self._begin_batch()
+        net, p, loss = self.network, self.pass_, self.loss
+        xb, yb = self._batch_arrays()
+        net.load_input(p, xb, yb)
+        for layer in net.dense:
+            net.forward(p, layer.index)
+        if not np.isfinite(net.error(p, loss)):
+            self.phase_index = self.phases.index(Phase("error"))
+            raise self._divergence("the loss is not finite")
+        for layer in reversed(net.dense):
+            net.backward(p, layer.index, loss)
+            net.gradients(p, layer.index)
+        self._update()
+        self.phase_index = len(self.phases) - 1
+        self._end_step()
+        return p.loss
+
+    def train_epoch(self) -> EpochRecord:
+        """Train to the end of the current epoch."""
+        start = self.epoch
+        while self.epoch == start:
+            self.train_step()
+        self.check_parameters()
+        return self.epoch_records[-1]
+
+    def train(self, epochs: int | None = None, steps: int | None = None,
+              callback: Callable[[Trainer], bool | None] | None = None) -> None:
+        """Train ``epochs`` epochs or ``steps`` updates. ``callback(trainer)`` runs after each step
+        (after each epoch when training by epochs) and stops training by returning ``False``."""
+        if steps is not None:
+            for _ in range(steps):
+                self.train_step()
+                if callback and callback(self) is False:
+                    break
+        else:
+            for _ in range(epochs or 0):
+                self.train_epoch()
+                if callback and callback(self) is False:
+                    break
+        self.check_parameters()
+
+    # ------------------------------------------------------------------ metrics and divergence
+
+    def evaluate(self) -> EpochRecord:
+        """Whole-set loss/accuracy on the training data (and test data when present)."""
+        y_hat = self.network.predict(self.x)
+        record = EpochRecord(self.epoch, self.step, self.loss.value(y_hat, self.y))
+        if self.classification:
+            record.accuracy = accuracy(y_hat, self.y)
+        if self.test_x is not None:
+            t_hat = self.network.predict(self.test_x)
+            record.test_loss = self.loss.value(t_hat, self.test_y)
+            if self.classification:
+                record.test_accuracy = accuracy(t_hat, self.test_y)
+        return record
+
+    def check_parameters(self) -> None:
+        """Raise :class:`DivergenceError` if a weight or bias is NaN or infinite."""
+        for layer in self.network.dense:
+            if not (np.all(np.isfinite(layer.W)) and np.all(np.isfinite(layer.b))):
+                raise DivergenceError(self.step, layer.id, "a weight or bias became NaN or infinite")
+
+    def _divergence(self, what: str) -> DivergenceError:
+        p = self.pass_
+        for layer in self.network.dense:
+            k = layer.index
+            if not (np.all(np.isfinite(layer.W)) and np.all(np.isfinite(layer.b))):
+                return DivergenceError(self.step + 1, layer.id, "a weight or bias is NaN or infinite")
+            if p.a[k] is not None and not np.all(np.isfinite(p.a[k])):
+                return DivergenceError(self.step + 1, layer.id, "an activation is NaN or infinite")
+        return DivergenceError(self.step + 1, self.network.output_id, what)
+
+    # ------------------------------------------------------------------ rewind
+
+    def _save_keyframe(self) -> None:
+        if any(f.step == self.step for f in self._keyframes):
+            return
+        frame = _Keyframe(self.step, self.epoch, self.cursor,
+                          self.order.copy(), self.network.get_parameters(), self.optimizer.get_state(),
+                          copy.deepcopy(self.rng.bit_generator.state), copy.deepcopy(self._current_settings()),
+                          len(self.epoch_records))
+        self._keyframes.append(frame)
+        self._keyframes.sort(key=lambda f: f.step)
+        if sum(f.nbytes() for f in self._keyframes) > KEYFRAME_BUDGET and len(self._keyframes) > 2:
+            # thin out: keep the first frame and every other one after it, double the spacing
+            self.keyframe_interval *= 2
+            self._keyframes = [f for f in self._keyframes if f.step % self.keyframe_interval == 0
+                               or f is self._keyframes[0] or f is frame]
+
+    def _restore(self, frame: _Keyframe) -> None:
+        self.step, self.epoch, self.cursor = frame.step, frame.epoch, frame.cursor
+        self.order = frame.order.copy()
+        self._order_epoch = self.epoch if self.cursor else -1
+        self.network.set_parameters(frame.params)
+        self.rng.bit_generator.state = copy.deepcopy(frame.rng_state)
+        self._apply_settings(copy.deepcopy(frame.settings))
+        if self.optimizer.settings.type != frame.settings.optimizer.type:
+            self.optimizer = Optimizer(frame.settings.optimizer.copy())
+        self.optimizer.set_state(frame.opt_state)
+        self._apply_settings(copy.deepcopy(self._settings_at(frame.step)))
+        del self.step_losses[frame.step:]
+        del self.epoch_records[frame.n_epoch_records:]
+        self.phase_index = 0
+        self.pass_ = Pass(len(self.network.layers))
+
+    def goto(self, step: int, phase: int = 0) -> None:
+        """Move to step boundary ``step`` anywhere in the recorded history ``0..horizon``, then run
+        ``phase`` phases. Restores the nearest keyframe at or before ``step`` and replays, applying
+        the hyperparameters recorded for each step, so the numbers come back bit for bit.
+        Changing a setting after a rewind (:meth:`configure`) discards the recorded future.
+        """
+        if not 0 <= step <= self.horizon:
+            raise ValueError(f"step {step} is outside the recorded history 0..{self.horizon}")
+        if not (self.phase_index == 0 and step >= self.step):
+            frame = max((f for f in self._keyframes if f.step <= step), key=lambda f: f.step)
+            self._restore(frame)
+        while self.step < step:
+            self.train_step()
+        for _ in range(phase):
+            self.step_phase()
+
+    def step_back_phase(self) -> None:
+        """Undo the last phase (across a step boundary too)."""
+        if self.phase_index:
+            self.goto(self.step, self.phase_index - 1)
+        elif self.step:
+            self.goto(self.step - 1, len(self.phases) - 1)
+
+    def step_back(self) -> None:
+        """Back to the previous step boundary."""
+        if self.phase_index:
+            self.goto(self.step)
+        elif self.step:
+            self.goto(self.step - 1)
