@@ -228,8 +228,9 @@ def load_csv(path, *, target_columns=None, header="auto", normalise="none", test
         Share of the rows held out for testing, chosen with ``default_rng(seed)``.
     seed : int
     task : {"auto", "classification", "regression"}
-        ``"auto"``: classification when one target column holds words, or a few (≤ 10) whole
-        numbers, or several columns are one-hot; regression otherwise. Class labels become a 0/1
+        ``"auto"``: classification when one target column holds words, 0/1, or at most 10
+        different whole numbers each appearing twice on average, or when several columns are
+        one-hot; regression otherwise. Class labels become a 0/1
         column (two classes) or one-hot columns, with the sorted class names in ``target_names``.
     delimiter : str, optional
         Default: tab, semicolon or comma, the first found equally often in the first lines.
