@@ -101,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in PNG_SIZES:
         path = out / f"{stem}-{size}.png"
         path.write_bytes(pngs[size])
-        print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ({len(pngs[size])} bytes)")
+        print(
+            f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ({len(pngs[size])} bytes)"
+        )
 
     ico = out / f"{stem}.ico"
     ico.write_bytes(build_ico({size: pngs[size] for size in ICO_SIZES}))

@@ -40,7 +40,7 @@ die() { echo "build_deb: error: $*" >&2; exit 1; }
 command -v dpkg-deb >/dev/null || die "dpkg-deb is missing (apt-get install dpkg)"
 for size in "${ICON_SIZES[@]}"; do [ -f "$RES/icons/ann-studio-$size.png" ] || die "missing icon $size"; done
 
-join() { local IFS=,; echo "$*" | sed 's/,/, /g'; }
+join() { local IFS=,; local s="$*"; echo "${s//,/, }"; }
 
 echo "== checking the bundle's system libraries against Depends"
 GLIBC=$("$PY" packaging/linux/elfdeps.py "$BUNDLE" --glibc)

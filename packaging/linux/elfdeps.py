@@ -70,7 +70,7 @@ def elf_dynamic_info(path: Path) -> tuple[list[str], set[str]] | None:
         return None
     if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:  # ELFCLASS64, ELFDATA2LSB
         return None
-    e_phoff, = struct.unpack_from("<Q", data, 0x20)
+    (e_phoff,) = struct.unpack_from("<Q", data, 0x20)
     e_phentsize, e_phnum = struct.unpack_from("<HH", data, 0x36)
     loads, dynamic = [], None
     for i in range(e_phnum):

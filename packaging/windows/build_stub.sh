@@ -2,6 +2,8 @@
 # Compile packaging/windows/ann-studio.nsi here (Linux) against a small stand-in payload, as a test of the
 # script: dist/ann-studio-setup-stub.exe. The real payload is built on Windows by the release workflow.
 # Needs makensis (apt-get install nsis; installed automatically when running as root).
+# Environment: VERSION (default: package metadata), NSIS_WORK (stand-in payload folder, default build/nsis-stub),
+# NSIS_OUT (default dist/ann-studio-setup-stub.exe).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -25,16 +27,19 @@ fi
 NUMERIC=$(printf '%s' "$VERSION" | grep -oE '^[0-9]+(\.[0-9]+){0,3}' | awk -F. '{printf "%d.%d.%d.%d", $1, $2, $3, $4}')
 
 # A stand-in for the PyInstaller bundle: the two executables and an _internal/ tree.
-PAYLOAD=$ROOT/build/nsis-stub/ann-studio
-rm -rf "$ROOT/build/nsis-stub"
+WORK=${NSIS_WORK:-$ROOT/build/nsis-stub}
+case "$WORK" in /*) ;; *) WORK=$ROOT/$WORK ;; esac
+PAYLOAD=$WORK/ann-studio
+rm -rf "$PAYLOAD"
 mkdir -p "$PAYLOAD/_internal/resources/icons" "$PAYLOAD/_internal/PySide6"
 printf 'stand-in for ann-studio.exe\r\n' >"$PAYLOAD/ann-studio.exe"
 printf 'stand-in for ann-studio-cli.exe\r\n' >"$PAYLOAD/ann-studio-cli.exe"
 cp resources/icons/ann-studio.ico resources/icons/ann-studio-256.png "$PAYLOAD/_internal/resources/icons/"
 printf 'stand-in\r\n' >"$PAYLOAD/_internal/PySide6/README.txt"
 
-mkdir -p dist
-OUT=$ROOT/dist/ann-studio-setup-stub.exe
+OUT=${NSIS_OUT:-$ROOT/dist/ann-studio-setup-stub.exe}
+case "$OUT" in /*) ;; *) OUT=$ROOT/$OUT ;; esac
+mkdir -p "$(dirname "$OUT")"
 rm -f "$OUT"
 # -WX: a warning fails the build, so the test catches mistakes makensis only warns about.
 makensis -V2 -WX -INPUTCHARSET UTF8 \
