@@ -117,6 +117,7 @@ class Trainer:
         self.epoch_records: list[EpochRecord] = []
         self._settings_log: list[tuple[int, _Settings]] = [(0, self._current_settings())]
         self._keyframes: list[_Keyframe] = []
+        self._keyframe_bytes = 0
         self.horizon = 0  # the furthest step recorded; goto() may move anywhere in 0..horizon
         self.keyframe_interval = max(1, network.parameter_count() // 2000)
         self._save_keyframe()
@@ -345,19 +346,22 @@ class Trainer:
     # ------------------------------------------------------------------ rewind
 
     def _save_keyframe(self) -> None:
-        if any(f.step == self.step for f in self._keyframes):
-            return
+        """Keep a full copy of the state at this step boundary (keyframes stay sorted by step)."""
+        if self._keyframes and self._keyframes[-1].step >= self.step:
+            return  # replaying recorded history: the frames after this point were dropped on rewind
         frame = _Keyframe(self.step, self.epoch, self.cursor,
                           self.order.copy(), self.network.get_parameters(), self.optimizer.get_state(),
                           copy.deepcopy(self.rng.bit_generator.state), copy.deepcopy(self._current_settings()),
                           len(self.epoch_records))
         self._keyframes.append(frame)
-        self._keyframes.sort(key=lambda f: f.step)
-        if sum(f.nbytes() for f in self._keyframes) > KEYFRAME_BUDGET and len(self._keyframes) > 2:
-            # thin out: keep the first frame and every other one after it, double the spacing
+        self._keyframe_bytes += frame.nbytes()
+        if self._keyframe_bytes > KEYFRAME_BUDGET and len(self._keyframes) > 2:
+            # thin out: keep the first and the newest frame and those on the doubled spacing
             self.keyframe_interval *= 2
-            self._keyframes = [f for f in self._keyframes if f.step % self.keyframe_interval == 0
-                               or f is self._keyframes[0] or f is frame]
+            first = self._keyframes[0]
+            self._keyframes = [f for f in self._keyframes
+                               if f is first or f is frame or f.step % self.keyframe_interval == 0]
+            self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
 
     def _restore(self, frame: _Keyframe) -> None:
         self.step, self.epoch, self.cursor = frame.step, frame.epoch, frame.cursor
@@ -385,6 +389,8 @@ class Trainer:
             raise ValueError(f"step {step} is outside the recorded history 0..{self.horizon}")
         if not (self.phase_index == 0 and step >= self.step):
             frame = max((f for f in self._keyframes if f.step <= step), key=lambda f: f.step)
+            self._keyframes = [f for f in self._keyframes if f.step <= frame.step]
+            self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
             self._restore(frame)
         while self.step < step:
             self.train_step()

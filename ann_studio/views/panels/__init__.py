@@ -1,0 +1,1 @@
+"""Dockable panels. Each panel module exposes a ``PanelSpec`` list that ``registry.py`` collects."""

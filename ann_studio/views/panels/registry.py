@@ -1,0 +1,39 @@
+"""Which dock panels the main window shows. One line per panel module: add yours to ``_MODULES``.
+
+A panel module defines ``PANELS: list[PanelSpec]``; the main window creates one QDockWidget per
+spec, with the spec's ``object_name`` (tests and saved layouts find docks by it).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import Qt
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """``factory(ctx) -> QWidget`` builds the panel's widget; ``ctx`` is the main window, which
+    offers ``document``, ``session``, ``selection`` and ``actions``. ``title`` is a callable so the
+    text is translated at creation time. ``tab_with`` names a dock to tabify with."""
+
+    object_name: str
+    title: Callable[[], str]
+    factory: Callable[[object], object]
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    tab_with: str | None = None
+    visible: bool = True
+
+
+_MODULES = [
+    # one line per panel module, e.g. "ann_studio.views.panels.inspector",
+]
+
+
+def panel_specs() -> list[PanelSpec]:
+    specs: list[PanelSpec] = []
+    for name in _MODULES:
+        specs.extend(importlib.import_module(name).PANELS)
+    return specs
