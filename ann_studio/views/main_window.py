@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.actions[action.objectName()] = action
             self.menus["edit"].addAction(action)
+        # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
+        # (training actions, issue 5, go here)
+        # --- end hooks ---
 
     def _build_panels(self) -> None:
         for spec in panel_specs():
