@@ -5,6 +5,7 @@
 # Build the bundle first (`make package` does both). Environment:
 #   PY       python with ann-studio installed, for the version (default .venv/bin/python)
 #   VERSION  override the version (default: the package metadata's)
+#   DEB_XZ_LEVEL  xz level for the .deb (default 6: ~53 MB in ~90 s here; 3: ~58 MB in ~25 s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -143,7 +144,9 @@ EOF
 mkdir -p dist
 rm -f "$DEB"
 echo "== dpkg-deb --build $DEB"
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+start=$(date +%s)
+dpkg-deb --root-owner-group -Zxz "-z${DEB_XZ_LEVEL:-6}" --build "$STAGE" "$DEB" >/dev/null
+echo "compressed in $(( $(date +%s) - start )) s (xz -${DEB_XZ_LEVEL:-6})"
 dpkg-deb --info "$DEB" | sed -n '/Package:/,/Description:/p'
 
 # ----------------------------------------------------------------------------------------- .tar.gz
