@@ -6,18 +6,26 @@ amount of training (a few milliseconds), so the event loop stays responsive. Pan
 is emitted at most ~30 times a second.
 
 Structural edits to the document rebuild the trainer (training restarts from step 0); changing the
-learning rate or optimizer keeps the weights and applies from the next update.
+learning rate keeps the weights and applies from the next update; batch size, optimizer and loss
+apply at the next step boundary.
+
+Besides the trainer, the session keeps what the stepping views need and the engine does not:
+the phase just completed (:attr:`current_phase`, also right after the update), the sample of the
+batch in focus (:attr:`focus_sample`) and the parameter change of the last update
+(:meth:`parameter_change`).
 """
 
 from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..core import AnnError, DivergenceError, Trainer
+from .session_parts import SessionInspectMixin, SessionSettingsMixin
 
-#: play speeds: (phases per tick, tick interval ms); the last runs whole steps as fast as possible
+#: play speeds: (what one tick runs, tick interval ms); "budget" runs whole steps for TICK_BUDGET_S
 SPEEDS = {
     "slow": ("phase", 600),
     "medium": ("phase", 150),
@@ -26,9 +34,11 @@ SPEEDS = {
 }
 TICK_BUDGET_S = 0.012
 REFRESH_INTERVAL_S = 1 / 30
+#: an epoch is run synchronously by step_epoch when steps × parameters stays below this
+SYNC_EPOCH_WORK = 4_000_000
 
 
-class TrainingSession(QObject):
+class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     #: the trainer's state changed (a phase, step, rewind, reset); read ``trainer``
     updated = Signal()
     #: a new trainer was built (network, data or seed changed); history starts again
@@ -39,6 +49,10 @@ class TrainingSession(QObject):
     problem = Signal(str)
     #: training stopped because a stop criterion (max epochs, target loss/accuracy) was met
     stopped = Signal(str)
+    #: the play speed changed (a key of SPEEDS)
+    speed_changed = Signal(str)
+    #: hyperparameters or stop criteria changed (learning rate, batch size, optimizer, loss, …)
+    settings_applied = Signal()
 
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent)
@@ -47,11 +61,16 @@ class TrainingSession(QObject):
         self.dataset = None
         self.error: str | None = None
         self.speed = "full"
+        self.focus_sample = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self._last_emit = 0.0
         self._dirty = False
         self._seed_offset = 0
+        self._pending: dict = {}
+        self._target_epoch: int | None = None
+        self._before_update: list[np.ndarray] | None = None
+        self._after_update_step: int | None = None
         document.project_replaced.connect(self.rebuild)
         document.network_changed.connect(self.rebuild)
         document.data_changed.connect(self.rebuild)
@@ -69,6 +88,9 @@ class TrainingSession(QObject):
         """Build a fresh trainer from the document (step 0). Problems are reported, not raised."""
         self.pause()
         self.trainer, self.error = None, None
+        self._pending = {}
+        self._forget_update()
+        self.focus_sample = 0
         try:
             project = self.document.project
             if self.document.problems():
@@ -91,6 +113,14 @@ class TrainingSession(QObject):
         self.rebuild()
 
     @Slot()
+    def reset_same_seed(self) -> None:
+        self.reset(False)
+
+    @Slot()
+    def reset_new_seed(self) -> None:
+        self.reset(True)
+
+    @Slot()
     def _on_document_settings_changed(self) -> None:
         if self.trainer is None:
             self.rebuild()
@@ -100,14 +130,11 @@ class TrainingSession(QObject):
         if project.training.shuffle != t.training.shuffle or project.training.seed != t.training.seed:
             self.rebuild()
             return
-        t.training.max_epochs = project.training.max_epochs
-        t.training.target_loss = project.training.target_loss
-        t.training.target_accuracy = project.training.target_accuracy
-        at_boundary = t.phase_index == 0
-        t.configure(optimizer=project.optimizer,
-                    batch_size=project.training.batch_size if at_boundary else None,
-                    loss=project.loss if at_boundary else None)
-        self._pending_boundary_settings = not at_boundary
+        self._copy_stop_criteria()
+        self._pending = {"batch_size": project.training.batch_size, "loss": project.loss}
+        t.configure(optimizer=project.optimizer)
+        self._apply_pending()
+        self.settings_applied.emit()
         self.updated.emit()
 
     # ------------------------------------------------------------------ stepping
@@ -125,19 +152,39 @@ class TrainingSession(QObject):
             self.problem.emit(self.error)
             self.updated.emit()
             return False
-        if getattr(self, "_pending_boundary_settings", False) and self.trainer.phase_index == 0:
-            self._pending_boundary_settings = False
-            self._on_document_settings_changed()
+        if self._pending and self.trainer.phase_index == 0:
+            self._apply_pending()
+            self.settings_applied.emit()
         return True
 
     def _emit(self) -> None:
         self._last_emit = time.perf_counter()
         self._dirty = False
+        if self.trainer is not None:
+            self.focus_sample = min(self.focus_sample, max(self.batch_size_now - 1, 0))
         self.updated.emit()
+
+    def _one_phase(self) -> None:
+        t = self.trainer
+        if t.phase_index == 0:
+            self.focus_sample = 0
+        if t.next_phase.kind == "update":
+            self._remember_before_update()
+        t.step_phase()
+
+    def _one_step(self) -> None:
+        t = self.trainer
+        if t.phase_index == 0:
+            self.focus_sample = 0
+        if t.network.parameter_count() <= 20_000:
+            self._remember_before_update()
+        t.train_step()
 
     @Slot()
     def step_phase(self) -> None:
-        if self._guard(lambda: self.trainer.step_phase()):
+        """Run the next phase (pauses playing first)."""
+        self.pause()
+        if self._guard(self._one_phase):
             self._emit()
 
     @Slot()
@@ -146,73 +193,131 @@ class TrainingSession(QObject):
         if self.trainer is None:
             return
         self.pause()
-        self._guard(self.trainer.step_back_phase)
-        self._emit()
+        self._rewind(self.trainer.step_back_phase)
 
     @Slot()
     def step_back_step(self) -> None:
         if self.trainer is None:
             return
         self.pause()
-        self._guard(self.trainer.step_back)
+        self._rewind(self.trainer.step_back)
+
+    def _rewind(self, action) -> None:
+        t = self.trainer
+        landing_after_update = t.phase_index == 1 and t.step > 0
+        self._forget_update()
+        if landing_after_update:  # back from "input" of step n: show the update of step n − 1
+            t.goto(t.step - 1, len(t.phases) - 1)
+            self._one_phase()
+        else:
+            self._guard(action)
         self._emit()
 
     @Slot()
     def step_sample(self) -> None:
-        """One sample: in online training (batch 1) this is one step; with mini-batches it runs
-        the step of the batch that holds the next sample."""
-        self.step_batch()
+        """The next sample. Online training (batch 1): one step. With mini-batches: compute the
+        batch up to its update and focus its first sample; then each press focuses the next
+        sample (its z, a and δ); after the last one, apply the update."""
+        t = self.trainer
+        if t is None or min(t.batch_size, t.n_samples) <= 1:
+            self.step_batch()
+            return
+        self.pause()
+        if t.phase_index == 0:
+            self._guard(self._run_to_update)
+            self.focus_sample = 0
+        elif t.pass_.x is not None and self.focus_sample < len(t.pass_.x) - 1 and t.next_phase.kind != "input":
+            self.focus_sample += 1
+        else:
+            self._guard(self._one_step)
+            self._check_stop()
+        self._emit()
+
+    def _run_to_update(self) -> None:
+        while self.trainer.next_phase.kind != "update":
+            self._one_phase()
 
     @Slot()
     def step_batch(self) -> None:
-        if self._guard(lambda: self.trainer.train_step()):
+        """Complete the current step (the whole mini-batch)."""
+        self.pause()
+        if self._guard(self._one_step):
             self._check_stop()
             self._emit()
 
     @Slot()
     def step_epoch(self) -> None:
-        if self._guard(lambda: self.trainer.train_epoch()):
-            self._check_stop()
-            self._emit()
+        """Train to the end of the current epoch: at once when small, else in timer ticks."""
+        t = self.trainer
+        if t is None:
+            self._guard(lambda: None)
+            return
+        self.pause()
+        remaining = max(1, -(-(t.n_samples - t.cursor) // t.batch_size))
+        if remaining * t.network.parameter_count() <= SYNC_EPOCH_WORK:
+            self._forget_update()
+            if self._guard(t.train_epoch):
+                self._check_stop()
+                self._emit()
+            return
+        self._target_epoch = t.epoch + 1
+        self._start("budget")
+
+    def set_focus_sample(self, index: int) -> None:
+        """Focus the views on sample ``index`` of the current batch."""
+        self.focus_sample = max(0, min(int(index), max(self.batch_size_now - 1, 0)))
+        self._emit()
 
     @Slot()
     def rewind_start(self) -> None:
         if self.trainer is not None:
-            self.pause()
-            self.trainer.goto(0)
-            self._emit()
+            self.goto(0)
 
     def goto(self, step: int, phase: int = 0) -> None:
-        """Jump anywhere in the recorded history (the timeline scrubber)."""
+        """Jump anywhere in the recorded history (the timeline scrubber). At a step boundary after
+        step 0 the session lands just after that step's update, so its numbers stay visible."""
         if self.trainer is not None:
             self.pause()
-            self._guard(lambda: self.trainer.goto(step, phase))
+            self._forget_update()
+            self.focus_sample = 0
+            if phase == 0 and step > 0:  # land just after that step's update, its numbers shown
+                if self._guard(lambda: self.trainer.goto(step - 1, len(self.trainer.phases) - 1)):
+                    self._guard(self._one_phase)
+            else:
+                self._guard(lambda: self.trainer.goto(step, phase))
             self._emit()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Change η without resetting (the document's optimizer settings are updated too)."""
-        if self.trainer is not None:
-            self.trainer.set_learning_rate(lr)
-        self.document.project.optimizer.learning_rate = lr
 
     # ------------------------------------------------------------------ playing
 
     def set_speed(self, speed: str) -> None:
+        """One of :data:`SPEEDS` ("slow", "medium", "fast", "full")."""
+        if speed not in SPEEDS:
+            raise ValueError(f"unknown speed {speed!r}")
+        changed = speed != self.speed
         self.speed = speed
-        if self.playing:
+        if self.playing and self._target_epoch is None:
             self._timer.start(SPEEDS[speed][1])
+        if changed:
+            self.speed_changed.emit(speed)
 
     @Slot()
     def play(self) -> None:
         if self.trainer is None or self.playing:
             return
-        self._timer.start(SPEEDS[self.speed][1])
+        self._target_epoch = None
+        self._start(SPEEDS[self.speed][0])
+
+    def _start(self, mode: str) -> None:
+        self._mode = mode
+        interval = SPEEDS[self.speed][1] if self._target_epoch is None else 0
+        self._timer.start(interval)
         self.play_state_changed.emit("playing")
 
     @Slot()
     def pause(self) -> None:
         if self.playing:
             self._timer.stop()
+            self._target_epoch = None
             self.play_state_changed.emit("paused")
             if self._dirty:
                 self._emit()
@@ -223,26 +328,33 @@ class TrainingSession(QObject):
 
     @Slot()
     def _on_tick(self) -> None:
-        mode = SPEEDS[self.speed][0]
+        mode = "budget" if self._target_epoch is not None else SPEEDS[self.speed][0]
         t = self.trainer
         if mode == "phase":
-            ok = self._guard(t.step_phase)
+            ok = self._guard(self._one_phase)
         elif mode == "step":
-            ok = self._guard(t.train_step)
+            ok = self._guard(self._one_step)
         else:
+            self._forget_update()
             deadline = time.perf_counter() + TICK_BUDGET_S
             ok = True
             while ok and time.perf_counter() < deadline:
                 ok = self._guard(t.train_step)
-                if ok and self._check_stop():
+                if ok and (self._check_stop() or self._reached_target()):
                     break
-        if not ok:
+        if not ok or self.trainer is None:
             return
         self._dirty = True
-        if mode != "budget" and self._check_stop():
-            pass
-        if mode != "budget" or time.perf_counter() - self._last_emit >= REFRESH_INTERVAL_S:
+        if mode != "budget":
+            self._check_stop()
+        if not self.playing or mode != "budget" or time.perf_counter() - self._last_emit >= REFRESH_INTERVAL_S:
             self._emit()
+
+    def _reached_target(self) -> bool:
+        if self._target_epoch is not None and self.trainer.epoch >= self._target_epoch:
+            self.pause()
+            return True
+        return False
 
     def _check_stop(self) -> bool:
         """Pause when a stop criterion is met; returns True if it stopped."""
@@ -252,11 +364,13 @@ class TrainingSession(QObject):
         if t.phase_index == 0 and t.epoch_records and t.cursor == 0:
             record = t.epoch_records[-1]
             if s.max_epochs is not None and t.epoch >= s.max_epochs:
-                reason = f"reached {s.max_epochs} epochs"
+                reason = self.tr("reached %1 epochs").replace("%1", str(s.max_epochs))
             elif s.target_loss is not None and record.loss <= s.target_loss:
-                reason = f"the loss {record.loss:.4g} reached the target {s.target_loss:g}"
+                reason = self.tr("the loss %1 reached the target %2").replace(
+                    "%1", f"{record.loss:.4g}").replace("%2", f"{s.target_loss:g}")
             elif s.target_accuracy is not None and (record.accuracy or 0) >= s.target_accuracy:
-                reason = f"the accuracy {record.accuracy:.1%} reached the target {s.target_accuracy:.0%}"
+                reason = self.tr("the accuracy %1 reached the target %2").replace(
+                    "%1", f"{record.accuracy:.1%}").replace("%2", f"{s.target_accuracy:.0%}")
         if reason and self.playing:
             self.pause()
             self.stopped.emit(reason)
@@ -265,3 +379,4 @@ class TrainingSession(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._target_epoch = None

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             self.menus["edit"].addAction(action)
         # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
         # (training actions, issue 5, go here)
+        __import__("ann_studio.views.training_actions", fromlist=["_"]).install_training_actions(self)
         # --- end hooks ---
 
     def _build_panels(self) -> None:

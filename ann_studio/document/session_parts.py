@@ -1,0 +1,135 @@
+"""Parts of :class:`ann_studio.document.session.TrainingSession` kept apart to keep modules small:
+the hyperparameters a student edits while training, and what the stepping views read besides the
+trainer (the phase just completed, the sample in focus, the change made by the last update).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core.phases import Phase
+
+
+class SessionSettingsMixin:
+    """Hyperparameters and stop criteria; expects ``document``, ``trainer``, ``_pending`` and the
+    ``settings_applied`` signal of the session."""
+
+    # ------------------------------------------------------------------ hyperparameters
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Change η without resetting (the document's optimizer settings are updated too)."""
+        if self.trainer is not None:
+            self.trainer.set_learning_rate(lr)
+        self.document.project.optimizer.learning_rate = float(lr)
+        self.settings_applied.emit()
+
+    def set_hyperparameters(self, batch_size: int | None = None, optimizer: str | None = None,
+                            loss: str | None = None) -> None:
+        """Batch size, optimizer type and loss: written to the project now, applied to the trainer
+        at the next step boundary (at once when the trainer is at one)."""
+        project = self.document.project
+        if batch_size is not None:
+            project.training.batch_size = int(batch_size)
+            self._pending["batch_size"] = int(batch_size)
+        if optimizer is not None:
+            project.optimizer.type = optimizer
+            self._pending["optimizer"] = optimizer
+        if loss is not None:
+            project.loss = loss
+            self._pending["loss"] = loss
+        self._apply_pending()
+        self.settings_applied.emit()
+
+    @property
+    def pending_settings(self) -> dict:
+        """Settings chosen but waiting for the next step boundary (empty when none)."""
+        return dict(self._pending)
+
+    def set_stop_criteria(self, max_epochs: int | None, target_loss: float | None,
+                          target_accuracy: float | None) -> None:
+        """Stop playing at ``max_epochs``, or when the epoch loss ≤ ``target_loss``, or the
+        accuracy (0..1) ≥ ``target_accuracy``; ``None`` disables a criterion."""
+        s = self.document.project.training
+        s.max_epochs, s.target_loss, s.target_accuracy = max_epochs, target_loss, target_accuracy
+        self._copy_stop_criteria()
+        self.settings_applied.emit()
+
+    def _copy_stop_criteria(self) -> None:
+        if self.trainer is not None:
+            s, t = self.document.project.training, self.trainer.training
+            t.max_epochs, t.target_loss, t.target_accuracy = s.max_epochs, s.target_loss, s.target_accuracy
+
+    def _apply_pending(self) -> None:
+        t = self.trainer
+        if t is None or t.phase_index or not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        optimizer = None
+        if "optimizer" in pending and pending["optimizer"] != t.optimizer.settings.type:
+            optimizer = t.optimizer.settings.copy()
+            optimizer.type = pending["optimizer"]
+        batch = pending.get("batch_size")
+        loss = pending.get("loss")
+        if optimizer is None and batch in (None, t.batch_size) and loss in (None, t.loss.name):
+            return
+        t.configure(optimizer=optimizer, batch_size=batch, loss=loss)
+
+
+class SessionInspectMixin:
+    """Read-only views of the session state for panels; expects ``trainer``, ``focus_sample``,
+    ``_before_update`` and ``_after_update_step``."""
+
+    # ------------------------------------------------------------------ what the views read
+
+    @property
+    def current_phase(self) -> Phase | None:
+        """The phase just completed; ``Phase("update")`` right after an update; ``None`` when
+        nothing of the current step has been computed."""
+        t = self.trainer
+        if t is None:
+            return None
+        if t.phase_index:
+            return t.phases[t.phase_index - 1]
+        if t.step and t.pass_.grad_W[t.network.output_index] is not None:
+            return Phase("update")
+        return None
+
+    @property
+    def batch_size_now(self) -> int:
+        """Samples in the batch the views show (the current pass, else the next batch)."""
+        t = self.trainer
+        if t is None:
+            return 0
+        if t.pass_.x is not None:
+            return len(t.pass_.x)
+        return min(t.batch_size, t.n_samples - t.cursor)
+
+    def sample_row(self) -> int | None:
+        """The data row of the sample in focus, or ``None`` before the batch is drawn."""
+        t = self.trainer
+        if t is None or t.batch is None or t.pass_.x is None:
+            return None
+        return int(t.batch[min(self.focus_sample, len(t.batch) - 1)])
+
+    def parameter_change(self) -> list[tuple[np.ndarray, np.ndarray]] | None:
+        """Δ(W, b) of each dense layer made by the update just completed, or ``None``."""
+        t = self.trainer
+        if (t is None or self._before_update is None or self.current_phase != Phase("update")
+                or self._after_update_step != t.step):
+            return None
+        now = t.network.get_parameters()
+        deltas = [a - b for a, b in zip(now, self._before_update)]
+        return list(zip(deltas[0::2], deltas[1::2]))
+
+    def parameters_before_update(self) -> list[np.ndarray] | None:
+        """The parameters (W, b per dense layer) before the update just completed, or ``None``."""
+        return self._before_update if self.parameter_change() is not None else None
+
+    def _remember_before_update(self) -> None:
+        self._before_update = self.trainer.network.get_parameters()
+        self._after_update_step = self.trainer.step + 1
+
+    def _forget_update(self) -> None:
+        self._before_update = None
+        self._after_update_step = None
+
