@@ -177,8 +177,8 @@ class Network:
     def error(self, p: Pass, loss: Loss) -> float:
         """Compute the loss of the batch (mean over samples) and keep each sample's loss."""
         y_hat = p.a[self.output_index]
-        p.sample_losses = loss.per_sample(y_hat, p.y)
-        p.loss = float(np.mean(p.sample_losses))
+        p.sample_losses = losses = loss.per_sample(y_hat, p.y)
+        p.loss = float(np.add.reduce(losses)) / losses.shape[0]
         return p.loss
 
     def backward(self, p: Pass, k: int, loss: Loss) -> None:
@@ -204,12 +204,14 @@ class Network:
     def gradients(self, p: Pass, k: int) -> None:
         """∂E/∂W = (1/m) δᵀ·a_in and ∂E/∂b = (1/m) Σ δ, the batch means."""
         delta = p.delta[k]
-        scale = 1.0 / delta.shape[0]
-        gW = delta.T @ p.x_in[k]
-        if scale != 1.0:
-            gW *= scale
-        p.grad_W[k] = gW
-        p.grad_b[k] = delta.sum(axis=0) * scale
+        m = delta.shape[0]
+        if m == 1:
+            p.grad_W[k] = delta.T @ p.x_in[k]
+            p.grad_b[k] = delta[0].copy()
+        else:
+            scaled = delta.T * (1.0 / m)  # scale the small δ, not the large ∂E/∂W
+            p.grad_W[k] = scaled @ p.x_in[k]
+            p.grad_b[k] = scaled.sum(axis=1)
 
     # ------------------------------------------------------------------ whole passes
 

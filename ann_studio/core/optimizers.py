@@ -41,6 +41,7 @@ class Optimizer:
     def __init__(self, settings: OptimizerSettings):
         self.settings = settings
         self.state: dict[str, list[np.ndarray] | int] = {"t": 0}
+        self._scratch: dict[tuple, np.ndarray] = {}  # reused buffers: no large allocation per step
 
     def _regularised(self, p: np.ndarray, g: np.ndarray) -> np.ndarray:
         s = self.settings
@@ -57,7 +58,11 @@ class Optimizer:
         if kind == "sgd" and not s.momentum and not s.weight_decay and not s.l1:
             lr = s.learning_rate
             for p, g in zip(params, grads):
-                p -= lr * g
+                buf = self._scratch.get(p.shape)
+                if buf is None:
+                    buf = self._scratch[p.shape] = np.empty_like(p)
+                np.multiply(g, lr, out=buf)
+                p -= buf
             return
         if kind == "sgd":
             self._sgd(params, grads)

@@ -74,7 +74,12 @@ class _Keyframe:
 
     def nbytes(self) -> int:
         arrays = self.params + [a for v in self.opt_state.values() if isinstance(v, list) for a in v]
-        return sum(a.nbytes for a in arrays) + self.order.nbytes
+        return sum(a.nbytes for a in arrays)
+
+
+def _copy_rng_state(state: dict) -> dict:
+    """A copy of a NumPy bit generator's state (a small dict of ints and nested dicts)."""
+    return {k: (_copy_rng_state(v) if isinstance(v, dict) else v) for k, v in state.items()}
 
 
 class Trainer:
@@ -103,6 +108,10 @@ class Trainer:
         self.batch_size = training.batch_size
         self.rng = np.random.default_rng([training.seed, 1])
         self.phases = phases_for([layer.id for layer in network.dense])
+        # (array, is_weight, layer index) of every trainable parameter; arrays change only in place
+        self._trainable = [(layer.W, True, layer.index) for layer in network.dense if layer.train_weights]
+        self._trainable += [(layer.b, False, layer.index) for layer in network.dense if layer.train_bias]
+        self._params = [array for array, _, _ in self._trainable]
         # position
         self.step = 0
         self.epoch = 0
@@ -119,7 +128,9 @@ class Trainer:
         self._keyframes: list[_Keyframe] = []
         self._keyframe_bytes = 0
         self.horizon = 0  # the furthest step recorded; goto() may move anywhere in 0..horizon
-        self.keyframe_interval = max(1, network.parameter_count() // 2000)
+        # a keyframe copies every parameter: space them so copying costs ~1% of training time,
+        # while a rewind replays at most a few hundred steps
+        self.keyframe_interval = max(1, network.parameter_count() // 250)
         self._save_keyframe()
 
     # ------------------------------------------------------------------ inspection
@@ -187,12 +198,13 @@ class Trainer:
 
     # ------------------------------------------------------------------ stepping
 
-    def _begin_batch(self) -> None:
+    def _begin_batch(self, fresh_pass: bool = True) -> None:
         if self._order_epoch != self.epoch:
             self.order = self.rng.permutation(self.n_samples) if self.training.shuffle else np.arange(self.n_samples)
             self._order_epoch = self.epoch
         self.batch = self.order[self.cursor:self.cursor + self.batch_size]
-        self.pass_ = Pass(len(self.network.layers))
+        if fresh_pass:  # phase stepping starts from an empty pass; the fast path overwrites every entry
+            self.pass_ = Pass(len(self.network.layers))
 
     def _batch_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         if not self.training.shuffle:
@@ -218,16 +230,10 @@ class Trainer:
             self._update()
 
     def _update(self) -> None:
-        params, grads = [], []
+        """Apply the optimiser to every trainable parameter (frozen ones are left out)."""
         p = self.pass_
-        for layer in self.network.dense:
-            if layer.train_weights:
-                params.append(layer.W)
-                grads.append(p.grad_W[layer.index])
-            if layer.train_bias:
-                params.append(layer.b)
-                grads.append(p.grad_b[layer.index])
-        self.optimizer.step(params, grads)
+        grads = [p.grad_W[k] if is_weight else p.grad_b[k] for _, is_weight, k in self._trainable]
+        self.optimizer.step(self._params, grads)
 
     def _end_step(self) -> None:
         self.step += 1
@@ -271,7 +277,7 @@ class Trainer:
             while self.phase_index:
                 self.step_phase()
             return self.step_losses[-1]
-        self._begin_batch()
+        self._begin_batch(fresh_pass=False)
         net, p, loss = self.network, self.pass_, self.loss
         xb, yb = self._batch_arrays()
         net.load_input(p, xb, yb)
@@ -350,8 +356,9 @@ class Trainer:
         if self._keyframes and self._keyframes[-1].step >= self.step:
             return  # replaying recorded history: the frames after this point were dropped on rewind
         frame = _Keyframe(self.step, self.epoch, self.cursor,
-                          self.order.copy(), self.network.get_parameters(), self.optimizer.get_state(),
-                          copy.deepcopy(self.rng.bit_generator.state), copy.deepcopy(self._current_settings()),
+                          self.order,  # never changed in place: each epoch draws a new array
+                          self.network.get_parameters(), self.optimizer.get_state(),
+                          _copy_rng_state(self.rng.bit_generator.state), self._current_settings(),
                           len(self.epoch_records))
         self._keyframes.append(frame)
         self._keyframe_bytes += frame.nbytes()
@@ -365,10 +372,10 @@ class Trainer:
 
     def _restore(self, frame: _Keyframe) -> None:
         self.step, self.epoch, self.cursor = frame.step, frame.epoch, frame.cursor
-        self.order = frame.order.copy()
+        self.order = frame.order
         self._order_epoch = self.epoch if self.cursor else -1
         self.network.set_parameters(frame.params)
-        self.rng.bit_generator.state = copy.deepcopy(frame.rng_state)
+        self.rng.bit_generator.state = _copy_rng_state(frame.rng_state)
         self._apply_settings(copy.deepcopy(frame.settings))
         if self.optimizer.settings.type != frame.settings.optimizer.type:
             self.optimizer = Optimizer(frame.settings.optimizer.copy())
