@@ -1,0 +1,236 @@
+"""The error panel (``loss_plot``): training and test loss per step and per epoch, accuracy below.
+
+A log-scale toggle, optional smoothing of the per-step loss, a hover read-out of step and value,
+and the curves of earlier runs (after a reset) kept faded for comparison until cleared.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSpinBox
+
+from ..panels.registry import PanelSpec
+from . import style
+from .base import LivePanel
+from .export import export_button
+from .history import GrowingBuffer
+
+MAX_EARLIER_RUNS = 6
+
+
+def _epoch_arrays(records, field: str) -> tuple[np.ndarray, np.ndarray]:
+    """(steps, values) of the epoch records that have ``field``."""
+    pairs = [(r.step, getattr(r, field)) for r in records if getattr(r, field) is not None]
+    if not pairs:
+        return np.zeros(0), np.zeros(0)
+    a = np.asarray(pairs, dtype=float)
+    return a[:, 0], a[:, 1]
+
+
+class LossPanel(LivePanel):
+    """Loss (top) and accuracy (bottom) against the step number."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.buffer = GrowingBuffer()
+        self.earlier_runs: list[pg.PlotDataItem] = []
+        self._marks: list[pg.InfiniteLine] = []
+        self._y_bounds = (np.inf, -np.inf)
+        self._build_tools()
+        self._build_plots()
+        self.document.settings_changed.connect(self._on_document_settings_changed)
+
+    # ------------------------------------------------------------------ construction
+
+    def _build_tools(self) -> None:
+        self.log_box = QCheckBox(self.tr("Log scale"), self)
+        self.log_box.setObjectName("loss_log_scale")
+        self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        self.log_box.toggled.connect(self._on_log_box_toggled)
+        self.smooth_spin = QSpinBox(self)
+        self.smooth_spin.setObjectName("loss_smoothing")
+        self.smooth_spin.setRange(1, 1000)
+        self.smooth_spin.setValue(1)
+        self.smooth_spin.setSpecialValueText(self.tr("No smoothing"))
+        self.smooth_spin.setPrefix(self.tr("Smooth: "))
+        self.smooth_spin.setSuffix(self.tr(" steps"))
+        self.smooth_spin.setToolTip(self.tr("Average the per-step loss over this many steps"))
+        self.smooth_spin.valueChanged.connect(self._on_smoothing_changed)
+        self.clear_button = QPushButton(self.tr("Clear earlier runs"), self)
+        self.clear_button.setObjectName("loss_clear_runs")
+        self.clear_button.setToolTip(self.tr("Remove the faded curves of earlier runs"))
+        self.clear_button.clicked.connect(self.clear_earlier_runs)
+        self.readout = QLabel(self)
+        self.readout.setObjectName("loss_readout")
+        for w in (self.log_box, self.smooth_spin, self.clear_button):
+            self.tools.addWidget(w)
+        self.tools.addStretch(1)
+        self.tools.addWidget(self.readout)
+        self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene(),
+                                           lambda: self.session.trainer))
+
+    def _build_plots(self) -> None:
+        self.layout_widget = style.graphics_layout()
+        self.body.addWidget(self.layout_widget)
+        self.loss_plot = self.layout_widget.addPlot(row=0, col=0)
+        style.style_plot(self.loss_plot, self.tr("Error"), self.tr("step"), self.tr("loss"))
+        style.add_legend(self.loss_plot)
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.15)
+        self.step_curve = self.loss_plot.plot(pen=style.pen(0, alpha=90), name=self.tr("batch loss"))
+        self.smooth_curve = self.loss_plot.plot(pen=style.pen(0), name=self.tr("batch loss (smoothed)"))
+        self.train_curve = self.loss_plot.plot(pen=style.pen("#08306b"), symbol="o", symbolSize=4,
+                                               symbolBrush="#08306b", symbolPen=None,
+                                               name=self.tr("training loss (epoch)"))
+        self.test_curve = self.loss_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
+                                              symbolBrush=style.PALETTE[1], symbolPen=None,
+                                              name=self.tr("test loss (epoch)"))
+        for curve in (self.step_curve, self.smooth_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.loss_plot.disableAutoRange()
+        self.accuracy_plot = self.layout_widget.addPlot(row=1, col=0)
+        style.style_plot(self.accuracy_plot, self.tr("Accuracy"), self.tr("step"), self.tr("accuracy"))
+        style.add_legend(self.accuracy_plot, (-10, -10))
+        self.accuracy_plot.showGrid(x=True, y=True, alpha=0.15)
+        self.accuracy_plot.setXLink(self.loss_plot)
+        self.accuracy_plot.setYRange(0, 1.0, padding=0.02)
+        self.accuracy_plot.disableAutoRange()
+        self.train_acc_curve = self.accuracy_plot.plot(pen=style.pen("#08306b"), symbol="o", symbolSize=4,
+                                                       symbolBrush="#08306b", symbolPen=None,
+                                                       name=self.tr("training"))
+        self.test_acc_curve = self.accuracy_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
+                                                      symbolBrush=style.PALETTE[1], symbolPen=None,
+                                                      name=self.tr("test"))
+        self.layout_widget.ci.layout.setRowStretchFactor(0, 3)
+        self.layout_widget.ci.layout.setRowStretchFactor(1, 2)
+        self._hover = pg.SignalProxy(self.layout_widget.scene().sigMouseMoved, rateLimit=30,
+                                     slot=self._on_scene_mouse_moved)
+
+    # ------------------------------------------------------------------ updates
+
+    def rebuild(self, trainer) -> None:
+        if self.buffer.n:
+            self._keep_earlier_run()
+        self.buffer.clear()
+        for mark in self._marks:
+            self.loss_plot.removeItem(mark)
+        self._marks.clear()
+        self._y_bounds = (np.inf, -np.inf)
+        classification = trainer is not None and trainer.classification
+        self.accuracy_plot.setVisible(classification)
+        self.loss_plot.setXRange(0, 10, padding=0)
+        self.show_message("" if trainer is not None else (self.session.error or ""))
+
+    def refresh(self, trainer) -> None:
+        if self.buffer.sync(trainer.step_losses) or self.buffer.n == 0:
+            self._update_step_curves()
+        records = trainer.epoch_records
+        self.train_curve.setData(*_epoch_arrays(records, "loss"))
+        self.test_curve.setData(*_epoch_arrays(records, "test_loss"))
+        if trainer.classification:
+            self.train_acc_curve.setData(*_epoch_arrays(records, "accuracy"))
+            self.test_acc_curve.setData(*_epoch_arrays(records, "test_accuracy"))
+        self._fit_ranges(records)
+
+    def _update_step_curves(self) -> None:
+        y = self.buffer.values
+        x = np.arange(1, self.buffer.n + 1, dtype=float)
+        self.step_curve.setData(x, y)
+        window = self.smooth_spin.value()
+        if window > 1 and self.buffer.n:
+            self.smooth_curve.setData(x, self.buffer.moving_average(window))
+        else:
+            self.smooth_curve.setData([], [])
+
+    def _fit_ranges(self, records) -> None:
+        """Grow the view when the data leaves it (no auto-range every frame)."""
+        n = max(self.buffer.n, records[-1].step if records else 0)
+        (x0, x1), _ = self.loss_plot.viewRange()
+        if n > x1 or n < 0.5 * x1 and x1 > 10:
+            self.loss_plot.setXRange(0, max(10.0, 1.3 * n), padding=0)
+        values = [self.buffer.values] + [np.array([v for r in records for v in (r.loss, r.test_loss)
+                                                   if v is not None])]
+        finite = np.concatenate(values)
+        finite = finite[np.isfinite(finite)]
+        if finite.size == 0:
+            return
+        lo, hi = float(finite.min()), float(finite.max())
+        if lo < self._y_bounds[0] or hi > self._y_bounds[1]:
+            self._y_bounds = (min(lo, self._y_bounds[0]), max(hi, self._y_bounds[1]))
+            self._apply_y_range()
+
+    def _apply_y_range(self) -> None:
+        lo, hi = self._y_bounds
+        if not np.isfinite(lo):
+            return
+        if self.log_box.isChecked():
+            lo = max(lo, 1e-12)
+            self.loss_plot.setYRange(np.log10(lo), np.log10(max(hi, lo * 10)), padding=0.05)
+        else:
+            self.loss_plot.setYRange(min(0.0, lo), hi if hi > lo else lo + 1, padding=0.05)
+
+    # ------------------------------------------------------------------ earlier runs
+
+    def _keep_earlier_run(self) -> None:
+        x = np.arange(1, self.buffer.n + 1, dtype=float)
+        y = self.buffer.moving_average(max(1, self.buffer.n // 200))
+        faded = pg.PlotDataItem(x, y, pen=style.pen("#7f7f7f", alpha=110))
+        faded.setDownsampling(auto=True, method="peak")
+        faded.setClipToView(True)
+        faded.setZValue(-10)
+        faded.setLogMode(False, self.log_box.isChecked())
+        self.loss_plot.addItem(faded)
+        self.earlier_runs.append(faded)
+        if len(self.earlier_runs) > MAX_EARLIER_RUNS:
+            self.loss_plot.removeItem(self.earlier_runs.pop(0))
+
+    @Slot()
+    def clear_earlier_runs(self) -> None:
+        """Remove the faded curves of earlier runs."""
+        for item in self.earlier_runs:
+            self.loss_plot.removeItem(item)
+        self.earlier_runs.clear()
+
+    @Slot()
+    def _on_document_settings_changed(self) -> None:
+        trainer = self.session.trainer
+        if trainer is None or not trainer.step:
+            return
+        mark = pg.InfiniteLine(trainer.step, angle=90, pen=style.pen("#7f7f7f", style=Qt.PenStyle.DashLine),
+                               label=self.tr("settings changed"),
+                               labelOpts={"position": 0.9, "color": style.FOREGROUND})
+        self.loss_plot.addItem(mark)
+        self._marks.append(mark)
+
+    # ------------------------------------------------------------------ tools
+
+    @Slot(bool)
+    def _on_log_box_toggled(self, on: bool) -> None:
+        self.loss_plot.setLogMode(False, on)
+        self._apply_y_range()
+
+    @Slot(int)
+    def _on_smoothing_changed(self, _value: int) -> None:
+        self._update_step_curves()
+
+    def _on_scene_mouse_moved(self, event) -> None:
+        pos = event[0]
+        if not self.loss_plot.sceneBoundingRect().contains(pos) or self.buffer.n == 0:
+            return
+        x = self.loss_plot.vb.mapSceneToView(pos).x()
+        step = int(round(min(max(x, 1), self.buffer.n)))
+        text = self.tr("step %1: loss %2").replace("%1", str(step)).replace(
+            "%2", f"{self.buffer.values[step - 1]:.4g}")
+        if self.smooth_spin.value() > 1:
+            avg = self.buffer.moving_average(self.smooth_spin.value())[step - 1]
+            text += self.tr(" (smoothed %1)").replace("%1", f"{avg:.4g}")
+        self.readout.setText(text)
+
+
+def _title() -> str:
+    return QCoreApplication.translate("plots", "Error")
+
+
+PANELS = [PanelSpec("loss_plot", _title, LossPanel, Qt.DockWidgetArea.BottomDockWidgetArea)]

@@ -1,0 +1,99 @@
+"""Rate limiting: one clock per training session drives every panel's refresh.
+
+While training plays, the session trains in short timer ticks. Panels do not redraw on every
+change: a single :class:`RefreshClock` (a child of the session) polls the trainer at a capped rate
+(~33 Hz) and tells the panels to refresh from the *latest* state when it changed. When the session
+is paused, single steps refresh at once. Hidden panels (a dock behind another tab) skip the work
+and catch up when they are shown.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+#: the shortest time between two refreshes of a panel, in milliseconds (≈ 33 Hz)
+REFRESH_INTERVAL_MS = 30
+
+
+def _state_key(trainer) -> tuple | None:
+    """What identifies the trainer's state: the trainer itself, its step and phase."""
+    if trainer is None:
+        return None
+    return id(trainer), trainer.step, trainer.phase_index, trainer.horizon
+
+
+class RefreshClock(QObject):
+    """Emits :attr:`ticked` at most every ``interval_ms`` while the trainer's state changes.
+
+    Parameters
+    ----------
+    session : TrainingSession
+        Its ``updated`` and ``play_state_changed`` signals drive the clock.
+    interval_ms : int
+        The refresh period cap.
+    """
+
+    #: the trainer's state changed since the last tick: panels should refresh now
+    ticked = Signal()
+
+    def __init__(self, session, interval_ms: int = REFRESH_INTERVAL_MS):
+        super().__init__(session)
+        self.setObjectName("plot_refresh_clock")
+        self.session = session
+        self.interval_ms = interval_ms
+        self._last_key: tuple | None = None
+        self._last_tick = 0.0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        session.updated.connect(self._on_session_updated)
+        session.play_state_changed.connect(self._on_session_play_state_changed)
+        session.reset_done.connect(self._on_session_reset_done)
+        session.destroyed.connect(self._timer.stop)
+
+    @staticmethod
+    def of(session) -> RefreshClock:
+        """The session's clock, created on first use."""
+        clock = session.findChild(RefreshClock, "plot_refresh_clock")
+        return clock if clock is not None else RefreshClock(session)
+
+    def stop(self) -> None:
+        """Stop polling (teardown)."""
+        self._timer.stop()
+
+    @Slot()
+    def _on_session_reset_done(self) -> None:
+        self._last_key = None
+
+    @Slot(str)
+    def _on_session_play_state_changed(self, state: str) -> None:
+        if state == "playing":
+            self._timer.start(self.interval_ms)
+        else:
+            self._timer.stop()
+            self._tick()
+
+    @Slot()
+    def _on_session_updated(self) -> None:
+        if self.session.playing:
+            if not self._timer.isActive():
+                self._timer.start(self.interval_ms)
+            return
+        self._tick()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if not self.session.playing:
+            self._timer.stop()
+        if time.perf_counter() - self._last_tick >= 0.8 * self.interval_ms / 1000:
+            self._tick()
+
+    def _tick(self) -> None:
+        key = _state_key(self.session.trainer)
+        if key == self._last_key and key is not None:
+            return
+        self._last_key = key
+        self._last_tick = time.perf_counter()
+        self.ticked.emit()

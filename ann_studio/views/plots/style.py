@@ -1,0 +1,108 @@
+"""Shared look of the plots: light background, readable fonts, 1-px cosmetic pens, colour maps.
+
+Colour choices: a qualitative palette for classes and layers (Tableau 10), a diverging
+blue–white–red map for signed numbers such as weights (zero is white), and the orange/blue pair
+TensorFlow Playground uses for two-class outputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+
+#: Tableau 10: classes, layers, runs
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+BACKGROUND = "w"
+FOREGROUND = "#333333"
+FLAG = "#d62728"
+TICK_FONT_PT = 8
+LABEL_FONT_PT = 9
+
+
+def color(i: int) -> QColor:
+    """The ``i``-th palette colour (wrapping)."""
+    return QColor(PALETTE[i % len(PALETTE)])
+
+
+def pen(i_or_color, width: int = 1, alpha: int = 255, style=None):
+    """A 1-px cosmetic pen of a palette index or colour."""
+    c = color(i_or_color) if isinstance(i_or_color, int) else QColor(i_or_color)
+    c.setAlpha(alpha)
+    p = pg.mkPen(c, width=width)
+    p.setCosmetic(True)
+    if style is not None:
+        p.setStyle(style)
+    return p
+
+
+def brush(i_or_color, alpha: int = 255):
+    c = color(i_or_color) if isinstance(i_or_color, int) else QColor(i_or_color)
+    c.setAlpha(alpha)
+    return pg.mkBrush(c)
+
+
+def style_plot(plot: pg.PlotItem, title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotItem:
+    """Give ``plot`` the house look: title, axis labels, readable tick fonts, no auto-range menu noise."""
+    tick_font = QFont()
+    tick_font.setPointSize(TICK_FONT_PT)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(FOREGROUND))
+        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setTickFont(tick_font)
+        axis.enableAutoSIPrefix(False)
+    plot.getAxis("left").setWidth(48)
+    if title:
+        plot.setTitle(title, color=FOREGROUND, size=f"{LABEL_FONT_PT + 1}pt")
+    label_style = {"color": FOREGROUND, "font-size": f"{LABEL_FONT_PT}pt"}
+    if x_label:
+        plot.setLabel("bottom", x_label, **label_style)
+    if y_label:
+        plot.setLabel("left", y_label, **label_style)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    return plot
+
+
+def add_legend(plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
+    """A legend in the house font, dark text on a translucent white box."""
+    return plot.addLegend(offset=offset, labelTextSize=f"{TICK_FONT_PT}pt", labelTextColor=FOREGROUND,
+                          brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#cccccc"))
+
+
+def graphics_layout() -> pg.GraphicsLayoutWidget:
+    """A white GraphicsLayoutWidget (raster, no OpenGL)."""
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(BACKGROUND)
+    return widget
+
+
+def _lut(stops: list[tuple[float, str]]) -> np.ndarray:
+    cmap = pg.ColorMap([p for p, _ in stops], [QColor(c) for _, c in stops])
+    return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+
+
+#: diverging map for signed values: negative blue, zero white, positive red
+DIVERGING_LUT = _lut([(0.0, "#2166ac"), (0.25, "#67a9cf"), (0.5, "#f7f7f7"), (0.75, "#ef8a62"), (1.0, "#b2182b")])
+#: two-class outputs (TensorFlow Playground): 0 orange, 0.5 white, 1 blue
+TWO_CLASS_LUT = _lut([(0.0, "#f59322"), (0.5, "#e8eaeb"), (1.0, "#0877bd")])
+#: sequential map for counts and magnitudes
+SEQUENTIAL_LUT = _lut([(0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b")])
+#: grey scale for image inputs (digits): 0 white, 1 black
+GREY_LUT = _lut([(0.0, "#ffffff"), (1.0, "#000000")])
+
+
+def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
+    """Levels centred on zero so that zero maps to the middle of a diverging map."""
+    m = float(np.max(np.abs(values))) if values.size else 1.0
+    m = m if np.isfinite(m) and m > 0 else 1.0
+    return -m, m
+
+
+def colorbar(lut: np.ndarray, levels: tuple[float, float], label: str = "") -> pg.ColorBarItem:
+    """A non-interactive colour bar showing ``levels`` with ``lut``."""
+    cmap = pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
+    bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=12, label=label)
+    return bar
