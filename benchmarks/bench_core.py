@@ -113,14 +113,14 @@ def bench_epochs(samples: int, repeat: int) -> None:
         params0 = initial_weights()
         order = np.random.default_rng(5).permutation(samples)
         mini_params = [(W.copy(), b.copy()) for W, b in params0]
-        t_min = best_of(lambda: minimal_loop_epoch(mini_params, x, y, batch, order), repeat)
+        t_min = best_of(lambda p=mini_params, b=batch, o=order: minimal_loop_epoch(p, x, y, b, o), repeat)
         trainer = engine_trainer(params0, x, y, batch)
         t_eng = best_of(trainer.train_epoch, repeat)
         line = (f"batch {batch:>3}: engine {t_eng:.3f} s/epoch, minimal loop {t_min:.3f} s/epoch, "
                 f"engine/minimal = {t_eng / t_min:.2f} (target ≤ 1.25)")
         if have_torch:
             epoch = torch_epoch_fn(params0, x, y, batch)
-            t_torch = best_of(lambda: epoch(order), repeat)
+            t_torch = best_of(lambda e=epoch, o=order: e(o), repeat)
             line += f"; PyTorch {t_torch:.3f} s/epoch, PyTorch/engine = {t_torch / t_eng:.2f}"
             if batch == 10:
                 line += " (target ≥ 3)"

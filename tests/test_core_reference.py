@@ -73,15 +73,15 @@ def zhou_standard_bp(v, gamma, w, theta, x, y, eta):
 
 
 def test_zhou_standard_bp_equals_one_nielsen_sgd_step():
-    d, q, l, eta = 3, 4, 2, 0.1
+    d, q, n_out, eta = 3, 4, 2, 0.1
     rng = np.random.default_rng(7)
     v, gamma = rng.uniform(0, 1, (d, q)), rng.uniform(0, 1, q)
-    w, theta = rng.uniform(0, 1, (q, l)), rng.uniform(0, 1, l)
+    w, theta = rng.uniform(0, 1, (q, n_out)), rng.uniform(0, 1, n_out)
     x, y = rng.uniform(0, 1, d), np.array([1.0, 0.0])
-    spec = NetworkSpec.chain([d, q, l])
+    spec = NetworkSpec.chain([d, q, n_out])
     spec.layers[1].weights, spec.layers[1].bias = v.T.copy(), -gamma
     spec.layers[2].weights, spec.layers[2].bias = w.T.copy(), -theta
-    assert spec.parameter_count() == (d + l + 1) * q + l == 26
+    assert spec.parameter_count() == (d + n_out + 1) * q + n_out == 26
     t = Trainer(Network(spec), "half_sse", OptimizerSettings(learning_rate=eta), TrainingSettings(batch_size=1),
                 x[None, :], y[None, :])
     t.train_step()

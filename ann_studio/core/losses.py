@@ -7,8 +7,8 @@ Shapes: ``y_hat`` and ``y`` are ``(m, outputs)``. ``grad`` returns each sample's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

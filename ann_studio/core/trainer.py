@@ -11,8 +11,8 @@ and replays from the nearest one; replay is deterministic, so the numbers come b
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
