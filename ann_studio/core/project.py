@@ -246,6 +246,7 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _set_mode(tmp, path)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -263,6 +264,21 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def _set_mode(tmp: str, path: Path) -> None:
+    """Give the temporary file the permissions of the file it replaces (mkstemp makes it 0600),
+    or for a new file the usual 0666 less the umask."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        os.chmod(tmp, mode)
     except OSError:
         pass
 

@@ -22,16 +22,17 @@ def vector_text(values: np.ndarray) -> str:
     return "[" + ", ".join(repr(v) for v in np.asarray(values, dtype=float).tolist()) + "]"
 
 
-def array_literal(a: np.ndarray, indent: int = 0, call: str = "np.array") -> str:
-    """A 1-D or 2-D float array as ``np.array([...])`` source text, one row per line."""
+def array_literal(a: np.ndarray, indent: int = 0, call: str = "np.array", args: str = "") -> str:
+    """A 1-D or 2-D float array as ``np.array([...])`` source text, one row per line; ``args`` is
+    appended to the call (e.g. ``", dtype=torch.float64"``)."""
     a = np.asarray(a, dtype=float)
     if a.ndim == 1:
-        return f"{call}({vector_text(a)})"
-    pad = " " * (indent + 4)
+        return f"{call}({vector_text(a)}{args})"
     if a.shape[0] == 0:
-        return f"{call}(np.empty(({0}, {a.shape[1]})))" if call == "np.array" else f"{call}([])"
+        return f"{call}(np.empty((0, {a.shape[1]})){args})"
+    pad = " " * (indent + 4)
     rows = ",\n".join(pad + vector_text(row) for row in a)
-    return f"{call}([\n{rows},\n{' ' * indent}])"
+    return f"{call}([\n{rows},\n{' ' * indent}]{args})"
 
 
 _RESERVED = {
