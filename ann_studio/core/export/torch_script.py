@@ -101,7 +101,7 @@ def torch_script(project, trainer, out_path: Path):
     doc, body = _LOSSES[project.loss]
     l1 = ""
     if s.l1:
-        l1 = (f"\n        loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
+        l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
               "  # L1 term of the project")
     if sidecar:
         arrays = {"train_inputs": x, "train_targets": y}
