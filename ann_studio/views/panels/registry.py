@@ -29,7 +29,17 @@ class PanelSpec:
 
 _MODULES = [
     # one line per panel module, e.g. "ann_studio.views.panels.inspector",
+    "ann_studio.views.panels.training_panel",
+    "ann_studio.views.panels.math_panel",
+    "ann_studio.views.panels.data_panel",
     "ann_studio.views.plots.loss_plot",
+    "ann_studio.views.plots.weights_panel",
+    "ann_studio.views.plots.decision_plot",
+    "ann_studio.views.plots.activations_panel",
+    "ann_studio.views.plots.gradients_panel",
+    "ann_studio.views.plots.confusion_panel",
+    "ann_studio.views.plots.prediction_panel",
+    "ann_studio.views.plots.activation_function_plot",
 ]
 
 

@@ -106,3 +106,9 @@ def colorbar(lut: np.ndarray, levels: tuple[float, float], label: str = "") -> p
     cmap = pg.ColorMap(np.linspace(0, 1, len(lut)), lut)
     bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=12, label=label)
     return bar
+
+
+def cell_ticks(axis: pg.AxisItem, n: int, max_labels: int = 12) -> None:
+    """Integer labels at the centres of ``n`` heatmap cells (every k-th when there are many)."""
+    every = max(1, -(-n // max_labels))
+    axis.setTicks([[(k + 0.5, str(k)) for k in range(0, n, every)], []])

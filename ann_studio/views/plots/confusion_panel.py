@@ -1,0 +1,95 @@
+"""The confusion-matrix panel (``confusion_panel``) for classification: rows are the true class,
+columns the predicted one; each cell shows its count, shaded by the share of its row."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
+from PySide6.QtWidgets import QComboBox
+
+from ...core.metrics import confusion_matrix
+from ..panels.registry import PanelSpec
+from . import style
+from .base import LivePanel
+from .export import export_button
+
+MAX_LABELLED = 20
+
+
+class ConfusionPanel(LivePanel):
+    """Counts of (true, predicted) class pairs on the training or the test data."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.matrix: np.ndarray | None = None
+        self.part = QComboBox(self)
+        self.part.setObjectName("confusion_part")
+        self.part.addItem(self.tr("Training data"), "train")
+        self.part.addItem(self.tr("Test data"), "test")
+        self.part.currentIndexChanged.connect(self._on_part_changed)
+        self.tools.addWidget(self.part)
+        self.tools.addStretch(1)
+        self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene()))
+        self.layout_widget = style.graphics_layout()
+        self.body.addWidget(self.layout_widget)
+        self.plot = self.layout_widget.addPlot()
+        style.style_plot(self.plot, self.tr("Confusion matrix"), self.tr("predicted class"),
+                         self.tr("true class"))
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(style.SEQUENTIAL_LUT)
+        self.plot.addItem(self.image)
+        self.texts: list[pg.TextItem] = []
+
+    def rebuild(self, trainer) -> None:
+        for text in self.texts:
+            self.plot.removeItem(text)
+        self.texts.clear()
+        if trainer is None or not trainer.classification:
+            self.image.clear()
+            self.show_message(self.tr("The confusion matrix is shown for classification problems."))
+            return
+        self.show_message("")
+        k = max(2, trainer.y.shape[1])
+        names = self.session.dataset.target_names if self.session.dataset is not None else []
+        labels = [(i + 0.5, names[i] if i < len(names) else str(i)) for i in range(k)]
+        self.plot.getAxis("bottom").setTicks([labels, []])
+        self.plot.getAxis("left").setTicks([labels, []])
+        self.image.setRect(QRectF(0, 0, k, k))
+        self.plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+        self.plot.disableAutoRange()
+        if k <= MAX_LABELLED:
+            for i in range(k):
+                for j in range(k):
+                    text = pg.TextItem("", anchor=(0.5, 0.5), color=style.FOREGROUND)
+                    text.setPos(j + 0.5, i + 0.5)
+                    self.plot.addItem(text)
+                    self.texts.append(text)
+
+    def refresh(self, trainer) -> None:
+        if not trainer.classification:
+            return
+        test = self.part.currentData() == "test" and trainer.test_x is not None
+        x, y = (trainer.test_x, trainer.test_y) if test else (trainer.x, trainer.y)
+        self.matrix = confusion_matrix(trainer.network.predict(x), y)
+        rows = np.maximum(self.matrix.sum(axis=1, keepdims=True), 1)
+        share = (self.matrix / rows).astype(np.float32)
+        self.image.setImage(share, levels=(0.0, 1.0), autoLevels=False)
+        for n, text in enumerate(self.texts):
+            i, j = divmod(n, self.matrix.shape[1])
+            text.setText(str(self.matrix[i, j]))
+            text.setColor("w" if share[i, j] > 0.55 else style.FOREGROUND)
+
+    @Slot(int)
+    def _on_part_changed(self, _index: int) -> None:
+        self.refresh_now()
+
+
+def _title() -> str:
+    return QCoreApplication.translate("plots", "Confusion matrix")
+
+
+PANELS = [PanelSpec("confusion_panel", _title, ConfusionPanel, Qt.DockWidgetArea.RightDockWidgetArea,
+                    tab_with="decision_plot")]

@@ -1,0 +1,61 @@
+"""A bare window hosting panels with their own document, session and selection: for tests,
+benchmarks and screenshots that should not depend on the whole main window."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from ...document.project_document import ProjectDocument
+from ...document.selection import SelectionModel
+from ...document.session import TrainingSession
+
+#: the panel modules of this package and the data panel, in registry order
+MODULES = [
+    "ann_studio.views.panels.data_panel",
+    "ann_studio.views.plots.loss_plot",
+    "ann_studio.views.plots.weights_panel",
+    "ann_studio.views.plots.decision_plot",
+    "ann_studio.views.plots.activations_panel",
+    "ann_studio.views.plots.gradients_panel",
+    "ann_studio.views.plots.confusion_panel",
+    "ann_studio.views.plots.prediction_panel",
+    "ann_studio.views.plots.activation_function_plot",
+]
+
+
+class PanelHost(QMainWindow):
+    """Offers ``document``, ``session`` and ``selection`` like the main window, and one dock per
+    panel (``docks`` by objectName). ``tabbed=False`` lays every dock out side by side so all
+    panels are visible at once."""
+
+    def __init__(self, document: ProjectDocument | None = None, tabbed: bool = True,
+                 modules: list[str] | None = None):
+        super().__init__()
+        self.document = document or ProjectDocument(parent=self)
+        if self.document.parent() is None:
+            self.document.setParent(self)
+        self.selection = SelectionModel(self)
+        self.session = TrainingSession(self.document, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self.setDockNestingEnabled(True)
+        self.setCentralWidget(QWidget(self))
+        self.centralWidget().setMaximumSize(0, 0)
+        for name in modules or MODULES:
+            for spec in importlib.import_module(name).PANELS:
+                dock = QDockWidget(spec.title(), self)
+                dock.setObjectName(spec.object_name)
+                dock.setWidget(spec.factory(self))
+                self.addDockWidget(spec.area, dock)
+                if tabbed and spec.tab_with in self.docks:
+                    self.tabifyDockWidget(self.docks[spec.tab_with], dock)
+                self.docks[spec.object_name] = dock
+
+    def panel(self, name: str):
+        """The widget of dock ``name``."""
+        return self.docks[name].widget()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.session.shutdown()
+        super().closeEvent(event)

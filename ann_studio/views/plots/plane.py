@@ -1,0 +1,97 @@
+"""The input plane of a two-input problem: its bounds, a grid mapped through the engineered
+features, and the data points in raw (x₁, x₂) coordinates."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...core.datasets import apply_features, class_labels
+from ...core.datasets.section import dataset_from_section
+from . import style
+
+
+@dataclass
+class Plane:
+    """``bounds`` (x0, x1, y0, y1); ``grid_inputs`` (n², n_inputs) the network inputs of the grid
+    points, row-major with y along rows; ``train``/``test`` are ((N, 2) raw points, (N,) class)."""
+
+    bounds: tuple[float, float, float, float]
+    grid_inputs: np.ndarray
+    train: tuple[np.ndarray, np.ndarray]
+    test: tuple[np.ndarray, np.ndarray]
+    n_classes: int
+    target_levels: tuple[float, float]
+
+
+def raw_dataset(project, dataset):
+    """The dataset in raw (x₁, x₂) coordinates and its feature list (None when not engineered)."""
+    section = project.data
+    features = section.get("features") if isinstance(section, dict) else None
+    if features:
+        plain = copy.deepcopy(section)
+        plain.pop("features")
+        return dataset_from_section(plain, project.base_dir), list(features)
+    return dataset, None
+
+
+def plane_for(project, dataset, resolution: int) -> Plane | None:
+    """The plane of ``dataset``, or None when its raw inputs are not two-dimensional."""
+    if dataset is None:
+        return None
+    try:
+        raw, features = raw_dataset(project, dataset)
+    except Exception:  # noqa: BLE001 - the session already reported bad data
+        return None
+    if raw.input_size != 2:
+        return None
+    both = np.concatenate([raw.train_inputs, raw.test_inputs])
+    lo, hi = both.min(axis=0), both.max(axis=0)
+    span = np.maximum(hi - lo, 1e-6)
+    lo, hi = lo - 0.1 * span, hi + 0.1 * span
+    # the image spans [lo, hi]; each pixel shows the output at its centre
+    step = (hi - lo) / resolution
+    cells = np.column_stack([np.tile(np.arange(resolution), resolution),
+                             np.repeat(np.arange(resolution), resolution)])
+    grid = lo + step * (cells + 0.5)
+    inputs = apply_features(grid, features) if features else grid
+    classes = raw.n_classes
+
+    def labels(targets):
+        return class_labels(targets) if classes else np.zeros(len(targets), dtype=int)
+
+    all_targets = np.concatenate([raw.train_targets, raw.test_targets])
+    t_lo, t_hi = (float(all_targets.min()), float(all_targets.max())) if not classes else (0.0, 1.0)
+    if t_hi <= t_lo:
+        t_hi = t_lo + 1.0
+    return Plane((float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])), np.ascontiguousarray(inputs),
+                 (raw.train_inputs, labels(raw.train_targets)), (raw.test_inputs, labels(raw.test_targets)),
+                 classes, (t_lo, t_hi))
+
+
+_PALETTE_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in style.PALETTE], dtype=float)
+
+
+def rgb_for_classes(out: np.ndarray, discrete: bool) -> np.ndarray:
+    """(m, 3) uint8 colours: the arg-max class's colour, faded toward white when the network is unsure.
+
+    Parameters
+    ----------
+    out : ndarray, shape (m, k)
+        The network's outputs, one column per class.
+    discrete : bool
+        Use one fixed strength for every point (only the predicted class shows).
+    """
+    k = out.shape[1]
+    winner = np.argmax(out, axis=1)
+    if discrete:
+        strength = np.full(len(out), 0.75)
+    else:
+        top = out[np.arange(len(out)), winner]
+        share = top / np.maximum(out.sum(axis=1), 1e-12) if np.all(out >= 0) else top
+        strength = np.clip((share - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.85
+    colours = _PALETTE_RGB[winner % len(_PALETTE_RGB)]
+    rgb = 255.0 + (colours - 255.0) * strength[:, None]
+    return rgb.astype(np.uint8)

@@ -1,0 +1,186 @@
+"""The weights panel (``weights_panel``): each weight matrix as a heatmap, and the weight
+distribution over time.
+
+Rows are the layer's units ``i``, columns its inputs ``j`` (``W[i, j]``, from input ``j`` to unit
+``i``), blue negative, white zero, red positive. Clicking a cell selects that weight
+(``Selected("weight", layer, i, j)``) so the canvas and the inspector follow; a selection made
+elsewhere is outlined here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+
+from ...document.selection import Selected
+from ..panels.registry import PanelSpec
+from . import style
+from .base import LivePanel
+from .export import export_button
+
+#: percentiles drawn in the distribution-over-time plot
+PERCENTILES = (0, 5, 25, 50, 75, 95, 100)
+MAX_HISTORY = 5000
+
+
+class WeightsPanel(LivePanel):
+    """Heatmaps of ``W`` per dense layer and the spread of all weights over the steps."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.images: dict[str, pg.ImageItem] = {}
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.bars: dict[str, pg.ColorBarItem] = {}
+        self._highlight: QGraphicsRectItem | None = None
+        self._steps: list[int] = []
+        self._spread: list[np.ndarray] = []
+        self.readout = QLabel(self)
+        self.readout.setObjectName("weights_readout")
+        self.tools.addWidget(QLabel(self.tr("Click a cell to select that weight"), self))
+        self.tools.addStretch(1)
+        self.tools.addWidget(self.readout)
+        self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene()))
+        self.layout_widget = style.graphics_layout()
+        self.body.addWidget(self.layout_widget)
+        self.layout_widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._hover = pg.SignalProxy(self.layout_widget.scene().sigMouseMoved, rateLimit=30,
+                                     slot=self._on_scene_mouse_moved)
+        self.selection.changed.connect(self._on_selection_changed)
+
+    # ------------------------------------------------------------------ structure
+
+    def rebuild(self, trainer) -> None:
+        self.layout_widget.clear()
+        self.images.clear(), self.plots.clear(), self.bars.clear()
+        self._highlight = None
+        self._steps, self._spread = [], []
+        if trainer is None:
+            self.show_message(self.session.error or "")
+            return
+        self.show_message("")
+        dense = trainer.network.dense
+        for col, layer in enumerate(dense):
+            plot = self.layout_widget.addPlot(row=0, col=2 * col)
+            style.style_plot(plot, self.tr("W of %1").replace("%1", layer.id), self.tr("input j"),
+                             self.tr("unit i"))
+            plot.invertY(True)
+            plot.setAspectLocked(False)
+            image = pg.ImageItem(axisOrder="row-major")
+            image.setLookupTable(style.DIVERGING_LUT)
+            plot.addItem(image)
+            units, fan_in = layer.W.shape
+            style.cell_ticks(plot.getAxis("bottom"), fan_in)
+            style.cell_ticks(plot.getAxis("left"), units)
+            plot.setRange(xRange=(0, fan_in), yRange=(0, units), padding=0.02)
+            plot.disableAutoRange()
+            bar = style.colorbar(style.DIVERGING_LUT, (-1, 1))
+            self.layout_widget.addItem(bar, row=0, col=2 * col + 1)
+            self.images[layer.id], self.plots[layer.id], self.bars[layer.id] = image, plot, bar
+        self._build_spread_plot(len(dense))
+        self._on_selection_changed(self.selection.current)
+
+    def _build_spread_plot(self, n_layers: int) -> None:
+        self.spread_plot = self.layout_widget.addPlot(row=1, col=0, colspan=2 * n_layers)
+        style.style_plot(self.spread_plot, self.tr("Distribution of all weights over time"),
+                         self.tr("step"), self.tr("weight"))
+        style.add_legend(self.spread_plot)
+        names = {0: self.tr("min / max"), 5: self.tr("5–95 %"), 25: self.tr("25–75 %"), 50: self.tr("median")}
+        self.spread_curves = {}
+        for p in PERCENTILES:
+            width_pen = style.pen(0, alpha={0: 70, 100: 70, 5: 130, 95: 130, 25: 200, 75: 200, 50: 255}[p])
+            self.spread_curves[p] = self.spread_plot.plot(pen=width_pen, name=names.get(p))
+        self.spread_fill = pg.FillBetweenItem(self.spread_curves[25], self.spread_curves[75],
+                                              brush=style.brush(0, 40))
+        self.spread_plot.addItem(self.spread_fill)
+        self.layout_widget.ci.layout.setRowStretchFactor(0, 3)
+        self.layout_widget.ci.layout.setRowStretchFactor(1, 2)
+
+    # ------------------------------------------------------------------ numbers
+
+    def refresh(self, trainer) -> None:
+        for layer in trainer.network.dense:
+            image = self.images.get(layer.id)
+            if image is None:
+                continue
+            levels = style.symmetric_levels(layer.W)
+            image.setImage(layer.W.astype(np.float32), levels=levels, autoLevels=False)
+            self.bars[layer.id].setLevels(levels)
+        self._record_spread(trainer)
+
+    def _record_spread(self, trainer) -> None:
+        if self._steps and trainer.step < self._steps[-1]:  # rewound: drop the future
+            keep = int(np.searchsorted(self._steps, trainer.step, side="right"))
+            del self._steps[keep:], self._spread[keep:]
+        if not self._steps or trainer.step != self._steps[-1]:
+            weights = np.concatenate([layer.W.ravel() for layer in trainer.network.dense])
+            self._steps.append(trainer.step)
+            self._spread.append(np.percentile(weights, PERCENTILES))
+            if len(self._steps) > MAX_HISTORY:  # keep every other sample of the older half
+                del self._steps[:MAX_HISTORY // 2:2], self._spread[:MAX_HISTORY // 2:2]
+        x = np.asarray(self._steps, dtype=float)
+        spread = np.asarray(self._spread)
+        for k, p in enumerate(PERCENTILES):
+            self.spread_curves[p].setData(x, spread[:, k])
+
+    # ------------------------------------------------------------------ selection
+
+    def _cell_at(self, scene_pos) -> tuple[str, int, int] | None:
+        trainer = self.session.trainer
+        if trainer is None:
+            return None
+        for layer_id, plot in self.plots.items():
+            if not plot.vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            p = plot.vb.mapSceneToView(scene_pos)
+            units, fan_in = trainer.network.layer(layer_id).W.shape
+            i, j = int(np.floor(p.y())), int(np.floor(p.x()))
+            if 0 <= i < units and 0 <= j < fan_in:
+                return layer_id, i, j
+        return None
+
+    def _on_scene_clicked(self, event) -> None:
+        cell = self._cell_at(event.scenePos())
+        if cell is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.selection.select(Selected("weight", *cell))
+
+    def _on_scene_mouse_moved(self, event) -> None:
+        cell = self._cell_at(event[0])
+        if cell is None:
+            return
+        layer_id, i, j = cell
+        value = self.session.trainer.network.layer(layer_id).W[i, j]
+        self.readout.setText(f"{layer_id}: W[{i}, {j}] = {value:.4g}")
+
+    @Slot(object)
+    def _on_selection_changed(self, item) -> None:
+        if self._highlight is not None and self._highlight.scene() is not None:
+            self._highlight.scene().removeItem(self._highlight)
+        self._highlight = None
+        if item is None or item.layer not in self.plots:
+            return
+        units, fan_in = self.session.trainer.network.layer(item.layer).W.shape
+        if item.kind == "weight":
+            rect = QRectF(item.j, item.i, 1, 1)
+        elif item.kind == "neuron":
+            rect = QRectF(0, item.i, fan_in, 1)
+        else:
+            rect = QRectF(0, 0, fan_in, units)
+        self._highlight = QGraphicsRectItem(rect)
+        self._highlight.setPen(style.pen("#000000", width=2))
+        self._highlight.setZValue(10)
+        self.plots[item.layer].addItem(self._highlight)
+
+    @property
+    def highlighted(self) -> QRectF | None:
+        """The outlined cell range in matrix coordinates (x = column j, y = row i), or None."""
+        return None if self._highlight is None else self._highlight.rect()
+
+
+def _title() -> str:
+    return QCoreApplication.translate("plots", "Weights")
+
+
+PANELS = [PanelSpec("weights_panel", _title, WeightsPanel, Qt.DockWidgetArea.BottomDockWidgetArea,
+                    tab_with="loss_plot")]
