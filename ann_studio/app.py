@@ -19,6 +19,9 @@ def ensure_application(argv: list[str] | None = None):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from .i18n import install_translators
+
+    install_translators(app)
     return app
 
 

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
         # (training actions, issue 5, go here)
         __import__("ann_studio.views.training_actions", fromlist=["_"]).install_training_actions(self)
+        __import__("ann_studio.i18n", fromlist=["_"]).install_language_menu(self)  # View → Language (issue 8)
         # --- end hooks ---
 
     def _build_panels(self) -> None:

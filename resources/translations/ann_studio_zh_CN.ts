@@ -1,0 +1,2258 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>ActivationFunctionPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/activation_function_plot.py" />
+            <source>%1 of %2, unit %3</source>
+            <translation>%2 的%1，单元 %3</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activation_function_plot.py" />
+            <source>Activation function</source>
+            <translation>激活函数</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivationsPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source> — %1 of %2 units %3</source>
+            <translation> — %2 个单元中有 %1 个%3</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>%1 over %2 samples</source>
+            <translation>%1（%2 个样本）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>activation</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>count</source>
+            <translation>计数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>dead</source>
+            <translation>失活</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>saturated</source>
+            <translation>饱和</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>unit</source>
+            <translation>单元</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanvasView</name>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Add Layer</source>
+            <translation>添加层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Auto-Layout</source>
+            <translation>自动布局</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Duplicate</source>
+            <translation>创建副本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Fit to View</source>
+            <translation>适应视图</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Make Output Layer</source>
+            <translation>设为输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfusionPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>Test data</source>
+            <translation>测试数据</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>The confusion matrix is shown for classification problems.</source>
+            <translation>混淆矩阵只用于分类问题。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>Training data</source>
+            <translation>训练数据</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>predicted class</source>
+            <translation>预测类别</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>true class</source>
+            <translation>真实类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>%1 training and %2 test samples, %3 inputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>, %1 classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Click the plot to add a point, right-click to remove one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Draw class:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Draw new points with the next seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Drawing works for 2-D classification data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Feed %1 to the network as an input unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Imported or drawn data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Inputs:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Load a CSV, IDX (MNIST) or NPZ file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Regenerate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Turn the extra inputs off to draw points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>seed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DataWizard</name>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>%1: %2 training and %3 test samples, %4 inputs, %5 outputs (%6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Archive:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>CSV file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>CSV table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Cannot use this file:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Choose a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>File type:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>IDX files (MNIST)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Import data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Normalise inputs:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>NumPy archive (NPZ)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Target column names or numbers, separated by commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Target columns:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Test fraction:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Test images (optional):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Test labels (optional):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Training images:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Training labels:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>last column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>min–max</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>z-score</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DecisionPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>%1 (click to enlarge)</source>
+            <translation>%1（点击放大）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Back to the network's output after enlarging a unit</source>
+            <translation>放大某个单元后，回到网络的输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Discretise</source>
+            <translation>离散化</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Network output</source>
+            <translation>网络输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Show only the predicted class, not how sure the network is</source>
+            <translation>只显示预测的类别，不显示网络有多确定</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Show output</source>
+            <translation>显示输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Show test data</source>
+            <translation>显示测试数据</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>The decision boundary needs data with two inputs (x₁, x₂).</source>
+            <translation>决策边界需要有两个输入 (x₁, x₂) 的数据。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Unit %1 of %2</source>
+            <translation>%2 的单元 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientsPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/gradients_panel.py" />
+            <source>Gradient norm per layer</source>
+            <translation>各层的梯度范数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/gradients_panel.py" />
+            <source>Gradients of the last step</source>
+            <translation>上一步的梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/gradients_panel.py" />
+            <source>count</source>
+            <translation>计数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/gradients_panel.py" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectorPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Accepts 0.5, 0,5 and fractions like 1/3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Activation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Batch size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Bias b[%1] (where training starts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Connection w[%1, %2] of '%3'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Initializer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Layer '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Learning rate η</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Make '%1' the output</source>
+            <translation>把“%1”设为输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Max epochs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Momentum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Neuron %1 of '%2'</source>
+            <translation>“%2”的神经元 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Now, after training: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Optimizer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Output layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Rename '%1' to '%2'</source>
+            <translation>把“%1”重命名为“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Select a layer, a neuron or a connection on the canvas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set %1 of '%2' to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set batch size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set bias b[%1] of '%2' to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set epoch limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set learning rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set momentum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set optimizer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set shuffling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set weight w[%1, %2] of '%3' to %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Shuffle each epoch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Train biases (unchecked: frozen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Train weights (unchecked: frozen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Weight from input %1 to neuron %2 (where training starts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>no limit</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>&amp;System Default</source>
+            <translation>跟随系统(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>At Next Start</source>
+            <translation>下次启动时</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>Show ANN Studio in this language (the window is rebuilt)</source>
+            <translation>用这种语言显示 ANN Studio（窗口会重建）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>Switch Now</source>
+            <translation>立即切换</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>Switch language</source>
+            <translation>切换语言</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/i18n.py" />
+            <source>Switching the language now rebuilds the window and restarts training at step 0. Switch now, or at the next start?</source>
+            <translation>现在切换语言会重建窗口，训练将从第 0 步重新开始。立即切换，还是下次启动时切换？</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerValuesModel</name>
+        <message>
+            <location filename="ann_studio/views/panels/math_table.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_table.py" />
+            <source>Unit</source>
+            <translation>单元</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source> (smoothed %1)</source>
+            <translation>（平滑 %1）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source> steps</source>
+            <translation> 步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Average the per-step loss over this many steps</source>
+            <translation>对这么多步的每步损失取平均</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Clear earlier runs</source>
+            <translation>清除先前的运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Error</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Log scale</source>
+            <translation>对数坐标</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>No smoothing</source>
+            <translation>不平滑</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Remove the faded curves of earlier runs</source>
+            <translation>移除先前运行留下的淡色曲线</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Show the loss on a logarithmic axis</source>
+            <translation>用对数坐标轴显示损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Smooth: </source>
+            <translation>平滑：</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>batch loss</source>
+            <translation>批损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>batch loss (smoothed)</source>
+            <translation>批损失（平滑）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>settings changed</source>
+            <translation>设置已更改</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>step %1: loss %2</source>
+            <translation>第 %1 步：损失 %2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>test</source>
+            <translation>测试</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>test loss (epoch)</source>
+            <translation>测试损失（每轮）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>training loss (epoch)</source>
+            <translation>训练损失（每轮）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>%1 layers (%2), %3 parameters</source>
+            <translation>%1 层 (%2)，%3 个参数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;About ANN Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Auto-Layout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Export Canvas Image…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Fit to View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Neuron View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;New…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Reset Layout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Snap to Grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Train</source>
+            <translation>训练(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Arrange the layers left to right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Clear Recent Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Copy the selected layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Could not open %1: %2</source>
+            <translation>无法打开 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Could not open the project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>D&amp;uplicate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Delete the selected layers and connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Duplicate the selected layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Epoch %1 · step %2</source>
+            <translation>第 %1 轮 · 第 %2 步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Every shortcut and canvas gesture</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Export canvas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Export failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Forget the recent files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Invalid network: %1 — training is off until this is fixed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Main</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Open &amp;Recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Open a project file</source>
+            <translation>打开项目文件</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Open project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Paste layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Put every panel back where it started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Quit ANN Studio</source>
+            <translation>退出 ANN Studio</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save failed</source>
+            <translation>保存失败</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save the canvas as PNG or SVG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save the project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save the project under a new name</source>
+            <translation>以新名称保存项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Select &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Select every layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Show every neuron and connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Show the whole network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Snap moved layers to the grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Start a new project from an example</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Version and licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Zoom &amp;In</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Zoom &amp;Out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MathFormulas</name>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>%1 terms</source>
+            <translation>%1 项</translation>
+        </message>
+    </context>
+    <context>
+        <name>MathPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>%1: numerical %2 · backprop %3 · relative error %4 %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Check against Mazur</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Check gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Compare ∂E/∂w from backpropagation with a central finite difference (E(w + h) − E(w − h)) / 2h for the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Export CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Export layer values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Layer values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Math</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Save every layer's z, a, δ, ∂E/∂b and ∂E/∂W of this batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Show each caption in English and Chinese side by side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>The symbols: Nielsen's book, Zhou's textbook (the lesson), or Mazur's worked example (2-2-2 networks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>digits </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>step %1 · sample %2 of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>中文</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MazurBadge</name>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>ANN Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>E&lt;sub&gt;total&lt;/sub&gt; after 1 step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>E&lt;sub&gt;total&lt;/sub&gt; after 10,000 steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Known drift in the post: it rounds intermediate values before the second forward pass. The exact float64 value is 0.29102777369 (difference 1.5 × 10⁻⁷).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Known drift in the post: its figure is the error after 9,999 steps, which here is %1 (matches); after 10,000 steps it is 3.5101878 × 10⁻⁵.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Mazur's worked example: the check against the post appears after the first step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Play on to step 10,001 to compare. (The post's figure is the error after 9,999 steps; after 10,000 steps the exact value is 3.5101878 × 10⁻⁵.)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Published</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>✔ Matches Mazur's post: %1 of %2 values agree to every printed digit; %3 known drifts of the post explained</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_badge.py" />
+            <source>✘ %1 of %2 values differ from Mazur's post</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewProjectGallery</name>
+        <message>
+            <location filename="ann_studio/views/dialogs/gallery.py" />
+            <source>Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/gallery.py" />
+            <source>New Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/gallery.py" />
+            <source>Start from an example:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Palette</name>
+        <message>
+            <location filename="ann_studio/views/canvas/palette.py" />
+            <source>Layers</source>
+            <translation>层</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaletteButton</name>
+        <message>
+            <location filename="ann_studio/views/canvas/palette.py" />
+            <source>Drag onto the canvas, or click to add at the centre</source>
+            <translation>拖到画布上，或点击添加到中央</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhaseNames</name>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Backward</source>
+            <translation>反向</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Backward: δ of %1</source>
+            <translation>反向：%1的 δ</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Error</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Forward</source>
+            <translation>前向</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Forward: %1</source>
+            <translation>前向：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Forward: input layer</source>
+            <translation>前向：输入层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Gradients</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Gradients: %1</source>
+            <translation>梯度：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Ready: start of a step</source>
+            <translation>就绪：一步的开始</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>Update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>hidden layer %1 (%2)</source>
+            <translation>第 %1 隐层 (%2)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>the </source>
+            <translation>该</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>the hidden layer</source>
+            <translation>隐层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/phase_names.py" />
+            <source>the output layer</source>
+            <translation>输出层</translation>
+        </message>
+    </context>
+    <context>
+        <name>PredictionPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Input image</source>
+            <translation>输入图像</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>No. </source>
+            <translation>第 </translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Test sample</source>
+            <translation>测试样本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Training sample</source>
+            <translation>训练样本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>activation</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>output unit</source>
+            <translation>输出单元</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>predicted %1, target %2</source>
+            <translation>预测 %1，目标 %2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Does</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Keys</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingActions</name>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>&amp;Play</source>
+            <translation>运行(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>&amp;Reset Training</source>
+            <translation>重置训练(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Finish the current step: one update on one mini-batch</source>
+            <translation>完成当前这一步：在一个小批量上做一次更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Go back one phase (the earlier numbers come back exactly)</source>
+            <translation>后退一个阶段（先前的数值会精确恢复）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Go back to step 0; the recorded history stays available on the timeline</source>
+            <translation>回到第 0 步；记录的历史仍可在时间轴上查看</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Next &amp;Batch (Step)</source>
+            <translation>下一批（一步）(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Next &amp;Epoch</source>
+            <translation>下一轮(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Next &amp;Phase</source>
+            <translation>下一阶段(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Next &amp;Sample</source>
+            <translation>下一样本(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Phase &amp;Back</source>
+            <translation>后退阶段(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Re-initialise the weights with a new random seed</source>
+            <translation>用新的随机种子重新初始化权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Re-initialise the weights with the same seed and start again at step 0</source>
+            <translation>用相同的种子重新初始化权重，从第 0 步重新开始</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Reset with &amp;New Seed</source>
+            <translation>用新种子重置(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Rewind to &amp;Start</source>
+            <translation>回到开头(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Run the next phase: forward through one layer, the error, δ of one layer, its gradients, the update</source>
+            <translation>运行下一个阶段：前向通过一层、计算误差、一层的 δ、它的梯度、更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Show the next sample of the mini-batch; after the last one (and in online training) run a step</source>
+            <translation>显示小批量中的下一个样本；最后一个之后（以及在线训练时）执行一步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Train continuously at the chosen speed; press again to pause</source>
+            <translation>以选定的速度连续训练；再按一次暂停</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Train to the end of the current epoch</source>
+            <translation>训练到当前这一轮结束</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>%1 (%2 steps each)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>%1 of %2 in the batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>(data row %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>1 = online (Zhou's standard BP); all samples = full batch (accumulated BP). Applies at the next step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Accuracy reaches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Adam</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Applies at the next step: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Batch size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Drag to go back to any recorded step; the numbers come back exactly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Epoch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Epochs reach</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Full speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Hyperparameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Last loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Learning rate η</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Loss falls to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Next phase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Optimizer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Phase by phase (fast)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Phase done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>RMSprop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>SGD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Slow motion (a phase every 0.6 s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Step by step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Stop when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Stopped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Where training stands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>batch size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>optimizer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>step %1 / %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>η: applies from the next update, without resetting</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingSession</name>
+        <message>
+            <location filename="ann_studio/document/session.py" />
+            <source>reached %1 epochs</source>
+            <translation>已达到 %1 轮</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
+            <source>the accuracy %1 reached the target %2</source>
+            <translation>准确率 %1 已达到目标 %2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
+            <source>the loss %1 reached the target %2</source>
+            <translation>损失 %1 已达到目标 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightsPanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>25–75 %</source>
+            <translation>25–75 %</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>5–95 %</source>
+            <translation>5–95 %</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>Click a cell to select that weight</source>
+            <translation>点击一个格子选中该权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>Distribution of all weights over time</source>
+            <translation>全部权重的分布随时间的变化</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>W of %1</source>
+            <translation>%1 的 W</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>input j</source>
+            <translation>输入 j</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>min / max</source>
+            <translation>最小 / 最大</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>unit i</source>
+            <translation>单元 i</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>weight</source>
+            <translation>权重</translation>
+        </message>
+    </context>
+    <context>
+        <name>about</name>
+        <message>
+            <location filename="ann_studio/views/dialogs/about.py" />
+            <source>About ANN Studio</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>canvas</name>
+        <message>
+            <location filename="ann_studio/views/canvas/edges.py" />
+            <source>%1 → %2 (select and press Delete to disconnect)</source>
+            <translation>%1 → %2（选中后按 Delete 断开连接）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>'%1' already feeds '%2'</source>
+            <translation>“%1”已经连接到“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Add layer '%1'</source>
+            <translation>添加层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Auto-layout</source>
+            <translation>自动布局</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>Connect '%1' → '%2'</source>
+            <translation>连接“%1”→“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Delete %1 items</source>
+            <translation>删除 %1 项</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Delete layer '%1'</source>
+            <translation>删除层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Disconnect '%1' → '%2'</source>
+            <translation>断开“%1”→“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>Drag to another layer's input to connect</source>
+            <translation>拖到另一层的输入端以建立连接</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>Drop a connection here</source>
+            <translation>把连接拖放到这里</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Duplicate %1 layers</source>
+            <translation>复制 %1 个层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Make '%1' the output</source>
+            <translation>把“%1”设为输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>Move %1 layers</source>
+            <translation>移动 %1 个层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>Move layer '%1'</source>
+            <translation>移动层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>Neuron %1 of '%2'</source>
+            <translation>“%2”的神经元 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Paste %1 layers</source>
+            <translation>粘贴 %1 个层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Rename '%1' to '%2'</source>
+            <translation>把“%1”重命名为“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>a layer cannot feed itself</source>
+            <translation>层不能连接到自身</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>an input layer takes no inputs</source>
+            <translation>输入层不接受输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>dense</source>
+            <translation>全连接</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/interactions.py" />
+            <source>this would make a cycle</source>
+            <translation>这会形成环路</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>unit</source>
+            <translation>个单元</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>units</source>
+            <translation>个单元</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/neuron_view.py" />
+            <source>w[%1, %2]: from neuron %3 of '%4' to neuron %5 of '%6'</source>
+            <translation>w[%1, %2]：从“%4”的神经元 %3 到“%6”的神经元 %5</translation>
+        </message>
+    </context>
+    <context>
+        <name>data_commands</name>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Add a point</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Add input %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Remove a point</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Remove input %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Set %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/document/data_commands.py" />
+            <source>Use data set %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>inspector</name>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>'%1' is already used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Inspector</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>must be above 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>use letters, digits, '_' or '-', starting with a letter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>numbers</name>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>cannot divide by zero</source>
+            <translation>不能除以零</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>enter a number</source>
+            <translation>请输入一个数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>enter a whole number</source>
+            <translation>请输入一个整数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>must be at least %1</source>
+            <translation>不能小于 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>must be at most %1</source>
+            <translation>不能大于 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>the number is too large</source>
+            <translation>数值太大</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/numbers.py" />
+            <source>“%1” is not a number</source>
+            <translation>“%1”不是一个数</translation>
+        </message>
+    </context>
+    <context>
+        <name>panels</name>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Data</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>plots</name>
+        <message>
+            <location filename="ann_studio/views/plots/activation_function_plot.py" />
+            <source>Activation function</source>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>Activations</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Decision boundary</source>
+            <translation>决策边界</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>Error</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/gradients_panel.py" />
+            <source>Gradients</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/prediction_panel.py" />
+            <source>Prediction</source>
+            <translation>预测</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+    </context>
+    <context>
+        <name>plots.export</name>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Export history</source>
+            <translation>导出历史</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Export plot</source>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>SVG image (*.svg)</source>
+            <translation>SVG 图像 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Save as PNG…</source>
+            <translation>另存为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Save as SVG…</source>
+            <translation>另存为 SVG…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Save history as CSV…</source>
+            <translation>把历史另存为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/export.py" />
+            <source>Save this plot as an image, or the history as CSV</source>
+            <translation>把这张图保存为图像，或把历史保存为 CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>recovery</name>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>ANN Studio did not close normally. Unsaved changes to %1 were kept at %2.
+
+Restore them?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>Restore unsaved work?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>an unsaved project</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>shortcuts</name>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Add a dense layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Arrow keys (Shift: fine)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Connect two layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Context menu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Double-click on empty canvas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Drag from an output port to an input port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Drag on empty canvas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Middle drag, Space + drag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Mouse wheel, + / −</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Move the selected layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Pan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Right-click</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Select several layers (rubber band)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/shortcuts.py" />
+            <source>Zoom</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>The project has unsaved changes. Save them first?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
