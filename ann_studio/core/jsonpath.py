@@ -10,6 +10,10 @@ import numpy as np
 
 from .errors import ProjectError
 
+#: How deeply objects and lists may nest in a project file. A valid file needs about 6 levels
+#: (``network.layers[i].weights[r][c]``); the limit keeps every recursive step safe.
+MAX_DEPTH = 100
+
 
 def show(value: Any) -> str:
     """A short rendering of a JSON value for an error message."""
@@ -91,3 +95,24 @@ def need_vector(value: Any, path: str, length: int) -> np.ndarray:
     for j, x in enumerate(value):
         out[j] = need_number(x, f"{path}[{j}]")
     return out
+
+
+def check_depth(value: Any, root: str = "", limit: int = MAX_DEPTH) -> None:
+    """Raise :class:`ProjectError` if objects and lists nest more than ``limit`` levels inside
+    ``value``, naming where (the first levels of the path). Iterative: never recurses."""
+    todo = [(value, 0, None, "")]  # (value, depth, parent entry, key text)
+    while todo:
+        entry = todo.pop()
+        item, depth = entry[0], entry[1]
+        if depth > limit:
+            keys = []
+            while entry is not None:
+                keys.append(entry[3])
+                entry = entry[2]
+            keys = keys[::-1][:4]
+            path = root + "".join(keys)
+            raise ProjectError(path.lstrip("."), f"nested more than {limit} levels deep")
+        if isinstance(item, dict):
+            todo.extend((v, depth + 1, entry, f".{k}") for k, v in item.items() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            todo.extend((v, depth + 1, entry, f"[{i}]") for i, v in enumerate(item) if isinstance(v, (dict, list)))

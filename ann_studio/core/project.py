@@ -124,6 +124,7 @@ def load_project(path: str | os.PathLike) -> Project:
 def parse_project(obj: Any) -> Project:
     """Validate decoded JSON and build a :class:`Project`."""
     jp.need_dict(obj, "(top level)")
+    jp.check_depth(obj)
     if obj.get("format") != FORMAT:
         raise ProjectError("format", f"not an ANN Studio project (expected \"{FORMAT}\", got {jp.show(obj.get('format'))})")
     version = obj.get("version")
