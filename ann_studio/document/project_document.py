@@ -6,12 +6,14 @@ below; each mutator changes the :class:`Project` and emits a signal naming what 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core import NetworkSpec, Project, ProjectError, load_project, problems_of, save_project
+from ..core import LayerSpec, NetworkSpec, Project, ProjectError, load_project, problems_of, save_project
 
 
 class ProjectDocument(QObject):
@@ -25,11 +27,23 @@ class ProjectDocument(QObject):
     data_changed = Signal()
     #: the file path changed (save as, open)
     path_changed = Signal(object)
+    #: a layer was inserted (its id)
+    layer_added = Signal(str)
+    #: a layer was removed (its id)
+    layer_removed = Signal(str)
+    #: a layer's description changed: units, activation, inputs (edges), parameters… (its id)
+    layer_changed = Signal(str)
+    #: a layer's canvas position changed (its id); not a change to the network itself
+    layer_moved = Signal(str)
+    #: the output layer changed (the new output id)
+    output_changed = Signal(str)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self._project = project if project is not None else default_project()
+        self._batch_depth = 0
+        self._batch_dirty = False
 
     # ------------------------------------------------------------------ access
 
@@ -73,10 +87,96 @@ class ProjectDocument(QObject):
 
     # ------------------------------------------------------------------ mutators (called by undo commands)
 
+    @contextmanager
+    def edit_block(self):
+        """Group several mutators so :attr:`network_changed` is emitted once, at the end."""
+        self._batch_depth += 1
+        try:
+            yield self
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_dirty:
+                self._batch_dirty = False
+                self.network_changed.emit()
+
+    def _network_edited(self) -> None:
+        if self._batch_depth:
+            self._batch_dirty = True
+        else:
+            self.network_changed.emit()
+
     def set_network(self, spec: NetworkSpec) -> None:
         """Replace the network description (commands keep copies for undo)."""
         self._project.network = spec
         self.network_changed.emit()
+
+    def layer(self, layer_id: str) -> LayerSpec:
+        """The layer ``layer_id`` (raises KeyError). Treat it as read-only: edit through commands."""
+        return self._project.network.layer(layer_id)
+
+    def has_layer(self, layer_id: str) -> bool:
+        return any(layer.id == layer_id for layer in self._project.network.layers)
+
+    def add_layer(self, layer: LayerSpec, index: int | None = None) -> None:
+        """Insert ``layer`` (stored as given) at ``index`` (default: the end)."""
+        layers = self._project.network.layers
+        layers.insert(len(layers) if index is None else index, layer)
+        self.layer_added.emit(layer.id)
+        self._network_edited()
+
+    def remove_layer(self, layer_id: str) -> tuple[int, LayerSpec]:
+        """Remove a layer; returns its index and description (for undo)."""
+        index = self._project.network.index(layer_id)
+        layer = self._project.network.layers.pop(index)
+        self.layer_removed.emit(layer_id)
+        self._network_edited()
+        return index, layer
+
+    def replace_layer(self, layer_id: str, layer: LayerSpec) -> None:
+        """Replace the description of ``layer_id`` (same id) by ``layer``."""
+        index = self._project.network.index(layer_id)
+        self._project.network.layers[index] = layer
+        self.layer_changed.emit(layer_id)
+        self._network_edited()
+
+    def set_layer_position(self, layer_id: str, position: tuple[float, float] | None) -> None:
+        """Store the canvas position ``[x, y]`` in the layer's ``extra`` (None: automatic layout)."""
+        layer = self.layer(layer_id)
+        if position is None:
+            if layer.extra.pop("position", None) is None:
+                return
+        else:
+            new = [round(float(position[0]), 2), round(float(position[1]), 2)]
+            if layer.extra.get("position") == new:
+                return
+            layer.extra["position"] = new
+        self.layer_moved.emit(layer_id)
+
+    def set_parameters(self, layer_id: str, weights: np.ndarray | None, bias: np.ndarray | None) -> None:
+        """Set a dense layer's initial weights ``(units, fan_in)`` and biases ``(units,)`` (None:
+        drawn by its initialiser)."""
+        layer = self.layer(layer_id)
+        layer.weights = None if weights is None else np.array(weights, dtype=float)
+        layer.bias = None if bias is None else np.array(bias, dtype=float)
+        self.layer_changed.emit(layer_id)
+        self._network_edited()
+
+    def set_output(self, layer_id: str) -> None:
+        if self._project.network.output == layer_id:
+            return
+        self._project.network.output = layer_id
+        self.output_changed.emit(layer_id)
+        self._network_edited()
+
+    def initial_parameters(self, layer_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """The weights and biases training starts from: explicit ones, or those the seed draws."""
+        layer = self.layer(layer_id)
+        if layer.weights is not None and layer.bias is not None:
+            return layer.weights.copy(), layer.bias.copy()
+        drawn = self._project.build_network().layer(layer_id)
+        weights = layer.weights.copy() if layer.weights is not None else drawn.W.copy()
+        bias = layer.bias.copy() if layer.bias is not None else drawn.b.copy()
+        return weights, bias
 
     def set_settings(self, loss: str, optimizer, training) -> None:
         self._project.loss = loss

@@ -6,21 +6,46 @@ Every user command is a QAction with a stable ``objectName`` kept in ``self.acti
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from ..core import AnnError
+from ..document.autosave import Autosaver, find_recovery
+from ..document.commands import MoveLayersCommand
 from ..document.project_document import ProjectDocument
 from ..document.selection import SelectionModel
 from ..document.session import TrainingSession
+from .canvas import editing
+from .canvas.export import export_image
+from .canvas.scene import CanvasScene
+from .canvas.view import CanvasView
 from .panels.registry import panel_specs
+
+MAX_RECENT = 8
+PROJECT_FILTER = "ANN Studio projects (*.annproj)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ProjectDocument | None = None):
+    """The application window.
+
+    Parameters
+    ----------
+    document : ProjectDocument, optional
+        Default: a new document on the lesson example.
+    recovery_dir : Path, optional
+        Where autosave writes its recovery file (default ``QStandardPaths.AppDataLocation``).
+    """
+
+    #: ``prompt(window) -> "save" | "discard" | "cancel"`` before unsaved work is dropped
+    discard_prompt = None
+    #: ``prompt(window, recovery) -> bool`` (True: restore); None shows the default dialog
+    recovery_prompt = None
+
+    def __init__(self, document: ProjectDocument | None = None, recovery_dir: Path | None = None):
         super().__init__()
         self.setObjectName("main_window")
         self.document = document or ProjectDocument(parent=self)
@@ -31,28 +56,42 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.menus: dict[str, object] = {}
+        self.last_error = ""
         self.setDockNestingEnabled(True)
+        self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_central()
+        self.toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.addToolBar(self.toolbar)
         self._build_menus()
+        self._build_toolbar()
         self._build_panels()
         self._build_status_bar()
+        self.resize(1400, 900)
+        self.autosaver = Autosaver(self.document, recovery_dir, parent=self)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.document.network_changed.connect(self._update_status)
         self.document.project_replaced.connect(self._update_status)
+        self.document.project_replaced.connect(self._on_document_project_replaced)
         self.session.updated.connect(self._update_status)
         self.session.problem.connect(self._on_session_problem)
+        self._default_state = self.saveState()
+        self._restore_layout()
         self._update_title()
         self._update_status()
+        QTimer.singleShot(0, self.canvas_view.fit_view)
+        if not (os.environ.get("PYTEST_CURRENT_TEST") or os.environ.get("ANN_STUDIO_NO_RECOVERY")):
+            QTimer.singleShot(0, self.offer_recovery)
 
     # ------------------------------------------------------------------ construction
 
     def _build_central(self) -> None:
-        from .canvas.view import CanvasView
-
-        self.canvas_view = CanvasView(self)
+        self.canvas_scene = CanvasScene(self.document, self.selection, self.session, self.push_command, self)
+        self.canvas_view = CanvasView(self.canvas_scene, self)
         self.canvas_view.setObjectName("canvas_view")
+        self.canvas_view.file_dropped.connect(self._on_file_dropped)
         self.setCentralWidget(self.canvas_view)
 
     def add_action(self, name: str, text: str, slot=None, shortcut=None, tip: str = "",
@@ -80,29 +119,91 @@ class MainWindow(QMainWindow):
             menu = bar.addMenu(title)
             menu.setObjectName(f"menu_{key}")
             self.menus[key] = menu
-        self.add_action("open_project", self.tr("&Open…"), self._on_open, QKeySequence.StandardKey.Open,
-                        self.tr("Open a project file"), "file")
-        self.add_action("save_project", self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save,
-                        self.tr("Save the project"), "file")
-        self.add_action("save_project_as", self.tr("Save &As…"), self._on_save_as,
-                        QKeySequence.StandardKey.SaveAs, self.tr("Save the project under a new name"), "file")
-        self.menus["file"].addSeparator()
-        self.add_action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
-                        self.tr("Quit ANN Studio"), "file")
-        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setObjectName("undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setObjectName("redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (undo, redo):
-            self.actions[action.objectName()] = action
-            self.menus["edit"].addAction(action)
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_view_menu()
+        self.add_action("about", self.tr("&About ANN Studio"), self._on_about, None,
+                        self.tr("Version and licence"), "help")
+        self.add_action("shortcuts", self.tr("&Keyboard Shortcuts"), self._on_shortcuts, "F1",
+                        self.tr("Every shortcut and canvas gesture"), "help")
         # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
         # (training actions, issue 5, go here)
         __import__("ann_studio.views.training_actions", fromlist=["_"]).install_training_actions(self)
         __import__("ann_studio.i18n", fromlist=["_"]).install_language_menu(self)  # View → Language (issue 8)
         # --- end hooks ---
+
+    def _build_file_menu(self) -> None:
+        std = QKeySequence.StandardKey
+        self.add_action("new_project", self.tr("&New…"), self._on_new, std.New,
+                        self.tr("Start a new project from an example"), "file")
+        self.add_action("open_project", self.tr("&Open…"), self._on_open, std.Open,
+                        self.tr("Open a project file"), "file")
+        self.recent_menu = self.menus["file"].addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("menu_recent")
+        self.add_action("clear_recent", self.tr("Clear Recent Files"), self._on_clear_recent,
+                        tip=self.tr("Forget the recent files"))
+        self._update_recent_menu()
+        self.add_action("save_project", self.tr("&Save"), self._on_save, std.Save,
+                        self.tr("Save the project"), "file")
+        self.add_action("save_project_as", self.tr("Save &As…"), self._on_save_as, std.SaveAs,
+                        self.tr("Save the project under a new name"), "file")
+        self.add_action("export_image", self.tr("&Export Canvas Image…"), self._on_export, "Ctrl+E",
+                        self.tr("Save the canvas as PNG or SVG"), "file")
+        self.menus["file"].addSeparator()
+        self.add_action("quit", self.tr("&Quit"), self.close, std.Quit, self.tr("Quit ANN Studio"), "file")
+
+    def _build_edit_menu(self) -> None:
+        std, scene = QKeySequence.StandardKey, self.canvas_scene
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("undo")
+        undo.setShortcut(std.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("redo")
+        redo.setShortcut(std.Redo)
+        for action in (undo, redo):
+            self.actions[action.objectName()] = action
+            self.addAction(action)
+            self.menus["edit"].addAction(action)
+        self.menus["edit"].addSeparator()
+        self.add_action("copy", self.tr("&Copy"), lambda: editing.copy_selection(scene), std.Copy,
+                        self.tr("Copy the selected layers"), "edit")
+        self.add_action("paste", self.tr("&Paste"), lambda: editing.paste(scene), std.Paste,
+                        self.tr("Paste layers"), "edit")
+        self.add_action("duplicate", self.tr("D&uplicate"), lambda: editing.duplicate(scene), "Ctrl+D",
+                        self.tr("Duplicate the selected layers"), "edit")
+        self.add_action("delete_selection", self.tr("&Delete"), lambda: editing.delete_selection(scene),
+                        std.Delete, self.tr("Delete the selected layers and connections"), "edit")
+        self.add_action("select_all", self.tr("Select &All"), self._on_select_all, std.SelectAll,
+                        self.tr("Select every layer"), "edit")
+
+    def _build_view_menu(self) -> None:
+        view, scene = self.canvas_view, self.canvas_scene
+        self.add_action("zoom_in", self.tr("Zoom &In"), lambda: view.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn,
+                        self.tr("Zoom in"), "view")
+        self.add_action("zoom_out", self.tr("Zoom &Out"), lambda: view.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut,
+                        self.tr("Zoom out"), "view")
+        self.add_action("fit_view", self.tr("&Fit to View"), view.fit_view, "Ctrl+0",
+                        self.tr("Show the whole network"), "view")
+        self.add_action("auto_layout", self.tr("&Auto-Layout"), lambda: editing.layout_all(scene), "Ctrl+L",
+                        self.tr("Arrange the layers left to right"), "view")
+        self.add_action("toggle_neuron_view", self.tr("&Neuron View"), scene.set_neuron_view, "N",
+                        self.tr("Show every neuron and connection"), "view", checkable=True)
+        scene.neuron_view_toggled.connect(self.actions["toggle_neuron_view"].setChecked)
+        snap = self.add_action("toggle_snap", self.tr("&Snap to Grid"), self._on_toggle_snap, None,
+                               self.tr("Snap moved layers to the grid"), "view", checkable=True)
+        snap.setChecked(scene.snap_to_grid)
+        self.menus["view"].addSeparator()
+        self.add_action("reset_layout", self.tr("&Reset Layout"), self.reset_layout, None,
+                        self.tr("Put every panel back where it started"), "view")
+        self.menus["view"].addSeparator()
+
+    def _build_toolbar(self) -> None:
+        for name in ("new_project", "open_project", "save_project", None, "undo", "redo", None, "fit_view",
+                     "auto_layout", "toggle_neuron_view", "export_image"):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.actions[name])
 
     def _build_panels(self) -> None:
         for spec in panel_specs():
@@ -115,6 +216,26 @@ class MainWindow(QMainWindow):
             dock.setVisible(spec.visible)
             self.docks[spec.object_name] = dock
             self.menus["view"].addAction(dock.toggleViewAction())
+        self._arrange_default_docks()
+
+    def _arrange_default_docks(self) -> None:
+        """Keep the canvas the largest part: docks of a side that would not fit one above the
+        other are tabbed together, and the side columns start narrow."""
+        areas: dict[object, list[QDockWidget]] = {}
+        for dock in self.docks.values():
+            if dock.isVisibleTo(self) or not dock.isHidden():
+                areas.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        vertical = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        for area, docks in areas.items():
+            if area in vertical and sum(d.minimumSizeHint().height() for d in docks) > 640:
+                for dock in docks[1:]:
+                    if not self.tabifiedDockWidgets(dock):
+                        self.tabifyDockWidget(docks[0], dock)
+                docks[0].raise_()
+            if area in vertical:
+                self.resizeDocks(docks[:1], [340 if area == vertical[0] else 400], Qt.Orientation.Horizontal)
+        if "inspector" in self.docks:
+            self.docks["inspector"].raise_()
 
     def _build_status_bar(self) -> None:
         self.status_network = QLabel(self)
@@ -123,6 +244,23 @@ class MainWindow(QMainWindow):
         self.status_training.setObjectName("status_training")
         self.statusBar().addPermanentWidget(self.status_training)
         self.statusBar().addPermanentWidget(self.status_network)
+
+    # ------------------------------------------------------------------ edits
+
+    def push_command(self, command) -> None:
+        """Push an undo command; structural edits pause training first."""
+        if not isinstance(command, MoveLayersCommand):
+            self.session.pause()
+        self.document.undo_stack.push(command)
+
+    @Slot()
+    def _on_select_all(self) -> None:
+        for node in self.canvas_scene.nodes.values():
+            node.setSelected(True)
+
+    @Slot(bool)
+    def _on_toggle_snap(self, on: bool) -> None:
+        self.canvas_scene.snap_to_grid = on
 
     # ------------------------------------------------------------------ status
 
@@ -140,14 +278,18 @@ class MainWindow(QMainWindow):
         dense = sum(1 for layer in net.layers if layer.type == "dense")
         sizes = "–".join(str(layer.units) for layer in net.layers)
         if problems:
-            text = self.tr("Invalid network: %1").replace("%1", problems[0].message)
+            text = self.tr("Invalid network: %1 — training is off until this is fixed").replace(
+                "%1", problems[0].message)
         else:
             text = self.tr("%1 layers (%2), %3 parameters").replace("%1", str(dense)).replace(
                 "%2", sizes).replace("%3", f"{net.parameter_count():,}")
         self.status_network.setText(text)
+        self.status_network.setStyleSheet("color: #d93025;" if problems else "")
+        for action in self.menus["train"].actions():
+            action.setEnabled(not problems)
         t = self.session.trainer
         if t is None:
-            self.status_training.setText(self.session.error or "")
+            self.status_training.setText("" if problems else (self.session.error or ""))
         else:
             self.status_training.setText(self.tr("Epoch %1 · step %2").replace("%1", str(t.epoch)).replace(
                 "%2", str(t.step)))
@@ -156,7 +298,12 @@ class MainWindow(QMainWindow):
     def _on_session_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
-    # ------------------------------------------------------------------ files
+    @Slot()
+    def _on_document_project_replaced(self) -> None:
+        self.selection.select(None)
+        QTimer.singleShot(0, self.canvas_view.fit_view)
+
+    # ------------------------------------------------------------------ files (no dialogs)
 
     def open_project(self, path: str | Path) -> bool:
         """Open ``path`` without dialogs; on error show it in the status bar and keep the current project."""
@@ -167,22 +314,92 @@ class MainWindow(QMainWindow):
                 "%2", str(exc)), 15000)
             self.last_error = str(exc)
             return False
+        self._add_recent(Path(path))
         return True
 
     def save_project(self, path: str | Path | None = None) -> bool:
+        """Save to ``path`` (default: the current file) without dialogs."""
         try:
-            self.document.save(path)
-        except OSError as exc:
+            target = self.document.save(path)
+        except (OSError, ValueError) as exc:
+            self.last_error = str(exc)
             QMessageBox.warning(self, self.tr("Save failed"), str(exc))
+            return False
+        self._add_recent(Path(target))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 5000)
+        return True
+
+    def export_image(self, path: str | Path) -> bool:
+        """Write the canvas as PNG or SVG (by the file's suffix)."""
+        try:
+            export_image(self.canvas_scene, Path(path))
+        except (OSError, ValueError) as exc:
+            self.last_error = str(exc)
             return False
         return True
 
+    def new_project(self, example: str | Path) -> bool:
+        """Start an untitled project from the example file ``example``."""
+        if not self.open_project(example):
+            return False
+        self.document.project.path = None
+        self.document.path_changed.emit(None)
+        return True
+
+    def offer_recovery(self, prompt=None) -> bool:
+        """If a crashed session left a recovery file, ask ``prompt(window, recovery)`` (default:
+        a dialog) and restore it; returns True when restored."""
+        recovery = find_recovery(self.autosaver.directory)
+        if recovery is None:
+            return False
+        from .dialogs.recovery import ask_restore
+
+        ask = prompt or self.recovery_prompt or ask_restore
+        if not ask(self, recovery):
+            recovery.discard()
+            return False
+        try:
+            project = recovery.load()
+        except AnnError as exc:
+            self.last_error = str(exc)
+            recovery.discard()
+            return False
+        self.document.replace_project(project)
+        self.document.undo_stack.resetClean()
+        self.autosaver.wrote = True
+        self._update_title()
+        return True
+
+    # ------------------------------------------------------------------ files (with dialogs)
+
+    def confirm_discard(self) -> bool:
+        """True when unsaved work may be dropped (saved, discarded, or nothing to lose)."""
+        if not self.document.is_modified():
+            return True
+        answer = (self.discard_prompt or _ask_discard)(self)
+        if answer == "save":
+            if self.document.path is None:
+                self._on_save_as()
+            else:
+                self.save_project()
+            return not self.document.is_modified()
+        return answer == "discard"
+
+    @Slot()
+    def _on_new(self) -> None:
+        from .dialogs.gallery import NewProjectGallery
+
+        if not self.confirm_discard():
+            return
+        gallery = NewProjectGallery(self)
+        if gallery.exec() and gallery.chosen is not None:
+            self.new_project(gallery.chosen)
+
     @Slot()
     def _on_open(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("ANN Studio projects (*.annproj)"))
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(PROJECT_FILTER))
         if path and not self.open_project(path):
             QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
 
@@ -195,19 +412,113 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_save_as(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), "",
-                                              self.tr("ANN Studio projects (*.annproj)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), "", self.tr(PROJECT_FILTER))
         if path:
-            if not path.endswith(".annproj"):
-                path += ".annproj"
-            self.save_project(path)
+            self.save_project(path if path.endswith(".annproj") else path + ".annproj")
+
+    @Slot()
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export canvas"), "network.png",
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path and not self.export_image(path):
+            QMessageBox.warning(self, self.tr("Export failed"), self.last_error)
+
+    @Slot(str)
+    def _on_file_dropped(self, path: str) -> None:
+        if self.confirm_discard() and not self.open_project(path):
+            QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(u.toLocalFile().endswith(".annproj") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".annproj"):
+                event.acceptProposedAction()
+                self._on_file_dropped(url.toLocalFile())
+                return
+
+    # ------------------------------------------------------------------ recent files
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+
+    def _add_recent(self, path: Path) -> None:
+        name = str(path.resolve())
+        files = [name] + [f for f in self.recent_files() if f != name]
+        QSettings().setValue("recent_files", files[:MAX_RECENT])
+        self._update_recent_menu()
+
+    @Slot()
+    def _on_clear_recent(self) -> None:
+        QSettings().setValue("recent_files", [])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for key in [k for k in self.actions if k.startswith("recent_file_")]:
+            self.removeAction(self.actions.pop(key))
+        for k, name in enumerate(self.recent_files()):
+            action = self.add_action(f"recent_file_{k}", f"&{k + 1} {Path(name).name}",
+                                     lambda _c=False, p=name: self._on_file_dropped(p), tip=name)
+            self.recent_menu.addAction(action)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions["clear_recent"])
+
+    # ------------------------------------------------------------------ layout, help, closing
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """View → Reset Layout: every dock back to where it started, and visible."""
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.setFloating(False)
+
+    @Slot()
+    def _on_about(self) -> None:
+        from .dialogs.about import show_about
+
+        show_about(self)
+
+    @Slot()
+    def _on_shortcuts(self) -> None:
+        from .dialogs.shortcuts import ShortcutSheet
+
+        ShortcutSheet(self.actions, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.confirm_discard():
+            event.ignore()
+            return
         self.session.shutdown()
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.autosaver.stop()
+        self.autosaver.remove()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def _ask_discard(window) -> str:
+    """The default question before dropping unsaved work (under pytest, without an injected
+    prompt, work is discarded so a test never blocks on a modal dialog)."""
+    if os.environ.get("PYTEST_CURRENT_TEST"):
+        return "discard"
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(window, window.tr("Unsaved changes"),
+                                  window.tr("The project has unsaved changes. Save them first?"),
+                                  buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
 __all__ = ["MainWindow", "Qt"]

@@ -38,6 +38,7 @@ _MODULES = [
     "ann_studio.views.plots.confusion_panel",
     "ann_studio.views.plots.prediction_panel",
     "ann_studio.views.plots.activation_function_plot",
+    "ann_studio.views.panels.inspector",
 ]
 
 

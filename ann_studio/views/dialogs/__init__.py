@@ -1,0 +1,2 @@
+"""Dialogs of the main window: About, the keyboard-shortcut sheet, the new-project gallery and
+the recovery prompt."""

@@ -1,0 +1,368 @@
+"""The inspector: edit the selected layer, neuron (bias) or connection (weight), and the
+project's loss, optimizer and training settings.
+
+Typed numbers accept a decimal comma and fractions (``1/3``). An invalid value is refused inline
+(red field, message below it); nothing invalid reaches the document. Every accepted change is one
+undo command.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ...core.activations import ACTIVATIONS
+from ...core.initializers import INITIALIZERS
+from ...core.losses import LOSSES
+from ...core.optimizers import OPTIMIZERS
+from ...core.spec import MAX_UNITS
+from ...document.commands import (NetworkEditCommand, SetParametersCommand, SetSettingsCommand,
+                                  with_layer_edited)
+from ..numbers import format_number, parse_int, parse_number
+from .registry import PanelSpec
+
+_ID = re.compile(r"^[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*$")
+_INVALID_STYLE = "QLineEdit { border: 2px solid #d93025; border-radius: 3px; }"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("inspector", text)
+
+
+class Field(QLineEdit):
+    """A line edit whose text is checked by ``parse(text)`` when editing finishes; a valid value
+    goes to ``accept(value)``, an invalid one shows its message in ``error``."""
+
+    def __init__(self, name: str, parse, accept, error: QLabel, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.parse, self.accept, self.error = parse, accept, error
+        self.editingFinished.connect(self._on_editing_finished)
+
+    def show(self, text: str) -> None:  # noqa: A003 - sets the shown value
+        self.blockSignals(True)
+        self.setText(text)
+        self.blockSignals(False)
+        self.set_error(None)
+
+    def set_error(self, message: str | None) -> None:
+        self.setStyleSheet(_INVALID_STYLE if message else "")
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def _on_editing_finished(self) -> None:
+        try:
+            value = self.parse(self.text())
+        except ValueError as exc:
+            self.set_error(f"{self.objectName().replace('_', ' ')}: {exc}")
+            return
+        self.set_error(None)
+        self.accept(value)
+
+
+def _error_label(parent) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("inspector_error")
+    label.setStyleSheet("color: #d93025;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class InspectorPanel(QWidget):
+    """The inspector for ``window`` (offers ``document``, ``selection``, ``push_command``)."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.window_, self.document, self.selection = window, window.document, window.selection
+        self.push = getattr(window, "push_command", self.document.undo_stack.push)
+        self.title = QLabel(self)
+        self.title.setObjectName("inspector_title")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.layer_box = self._build_layer_box()
+        self.param_box = self._build_param_box()
+        self.project_box = self._build_project_box()
+        inner = QWidget(self)
+        column = QVBoxLayout(inner)
+        for widget in (self.title, self.layer_box, self.param_box, self.project_box):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        for signal in (self.document.network_changed, self.document.project_replaced,
+                       self.document.settings_changed, self.selection.changed):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_layer_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Layer"), self)
+        form = QFormLayout(box)
+        self.layer_error = _error_label(box)
+        self.layer_id = Field("layer_id", self._parse_id, self._on_layer_id, self.layer_error, box)
+        self.units = Field("units", lambda t: parse_int(t, 1, MAX_UNITS), self._on_units, self.layer_error, box)
+        self.activation = QComboBox(box)
+        self.activation.setObjectName("activation")
+        self.activation.addItems(list(ACTIVATIONS))
+        self.activation.activated.connect(lambda _i: self._edit_layer(activation=self.activation.currentText()))
+        self.init = QComboBox(box)
+        self.init.setObjectName("initializer")
+        self.init.addItems(list(INITIALIZERS))
+        self.init.activated.connect(lambda _i: self._edit_layer(init=self.init.currentText()))
+        self.train_weights = QCheckBox(self.tr("Train weights (unchecked: frozen)"), box)
+        self.train_weights.setObjectName("train_weights")
+        self.train_weights.clicked.connect(lambda on: self._edit_layer(train_weights=bool(on)))
+        self.train_bias = QCheckBox(self.tr("Train biases (unchecked: frozen)"), box)
+        self.train_bias.setObjectName("train_bias")
+        self.train_bias.clicked.connect(lambda on: self._edit_layer(train_bias=bool(on)))
+        self.is_output = QCheckBox(self.tr("Output layer"), box)
+        self.is_output.setObjectName("is_output")
+        self.is_output.clicked.connect(self._on_is_output)
+        form.addRow(self.tr("Id"), self.layer_id)
+        form.addRow(self.tr("Units"), self.units)
+        form.addRow(self.tr("Activation"), self.activation)
+        form.addRow(self.tr("Initializer"), self.init)
+        form.addRow(self.train_weights)
+        form.addRow(self.train_bias)
+        form.addRow(self.is_output)
+        form.addRow(self.layer_error)
+        return box
+
+    def _build_param_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Value"), self)
+        form = QFormLayout(box)
+        self.param_error = _error_label(box)
+        self.param_label = QLabel(box)
+        self.param_label.setWordWrap(True)
+        self.param_value = Field("value", parse_number, self._on_param_value, self.param_error, box)
+        self.param_value.setToolTip(self.tr("Accepts 0.5, 0,5 and fractions like 1/3"))
+        self.param_current = QLabel(box)
+        self.param_current.setObjectName("param_current")
+        form.addRow(self.param_label)
+        self.param_name = QLabel(box)
+        form.addRow(self.param_name, self.param_value)
+        form.addRow(self.param_current)
+        form.addRow(self.param_error)
+        return box
+
+    def _build_project_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Project"), self)
+        form = QFormLayout(box)
+        self.project_error = _error_label(box)
+        self.loss = QComboBox(box)
+        self.loss.setObjectName("loss")
+        self.loss.addItems(list(LOSSES))
+        self.loss.activated.connect(lambda _i: self._edit_settings(self.tr("Set loss"), loss=self.loss.currentText()))
+        self.optimizer = QComboBox(box)
+        self.optimizer.setObjectName("optimizer")
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.optimizer.activated.connect(lambda _i: self._edit_settings(self.tr("Set optimizer"),
+                                                                        type=self.optimizer.currentText()))
+        err = self.project_error
+        self.learning_rate = Field("learning_rate", lambda t: _positive(parse_number(t, 0.0, 1e6)),
+                                   lambda v: self._edit_settings(self.tr("Set learning rate"), learning_rate=v), err, box)
+        self.momentum = Field("momentum", lambda t: parse_number(t, 0.0, 1.0),
+                              lambda v: self._edit_settings(self.tr("Set momentum"), momentum=v), err, box)
+        self.batch_size = Field("batch_size", lambda t: parse_int(t, 1, 10_000_000),
+                                lambda v: self._edit_settings(self.tr("Set batch size"), batch_size=v), err, box)
+        self.seed = Field("seed", lambda t: parse_int(t, 0, 2**63 - 1),
+                          lambda v: self._edit_settings(self.tr("Set seed"), seed=v), err, box)
+        self.max_epochs = Field("max_epochs", lambda t: None if not t.strip() else parse_int(t, 1, 10**9),
+                                lambda v: self._edit_settings(self.tr("Set epoch limit"), max_epochs=v), err, box)
+        self.max_epochs.setPlaceholderText(self.tr("no limit"))
+        self.shuffle = QCheckBox(self.tr("Shuffle each epoch"), box)
+        self.shuffle.setObjectName("shuffle")
+        self.shuffle.clicked.connect(lambda on: self._edit_settings(self.tr("Set shuffling"), shuffle=bool(on)))
+        for label, widget in ((self.tr("Loss"), self.loss), (self.tr("Optimizer"), self.optimizer),
+                              (self.tr("Learning rate η"), self.learning_rate), (self.tr("Momentum"), self.momentum),
+                              (self.tr("Batch size"), self.batch_size), (self.tr("Seed"), self.seed),
+                              (self.tr("Max epochs"), self.max_epochs)):
+            form.addRow(label, widget)
+        form.addRow(self.shuffle)
+        form.addRow(self.project_error)
+        return box
+
+    # ------------------------------------------------------------------ showing
+
+    def current_layer(self):
+        current = self.selection.current
+        if current is None or not self.document.has_layer(current.layer):
+            return None
+        return self.document.layer(current.layer)
+
+    def refresh(self, *_args) -> None:
+        """Show the selection and the settings (no signals back to the document)."""
+        current, layer = self.selection.current, self.current_layer()
+        self.layer_box.setVisible(layer is not None)
+        self.param_box.setVisible(layer is not None and layer.type == "dense" and current.kind != "layer")
+        if layer is None:
+            self.title.setText(self.tr("Select a layer, a neuron or a connection on the canvas."))
+        else:
+            self._show_layer(layer)
+            if self.param_box.isVisible():
+                self._show_param(layer, current)
+        self._show_project()
+
+    def _show_layer(self, layer) -> None:
+        self.title.setText(self.tr("Layer '%1'").replace("%1", layer.id))
+        self.layer_id.show(layer.id)
+        self.units.show(str(layer.units))
+        dense = layer.type == "dense"
+        for widget in (self.activation, self.init, self.train_weights, self.train_bias, self.is_output):
+            widget.setEnabled(dense)
+            widget.blockSignals(True)
+        self.activation.setCurrentText(layer.activation)
+        self.init.setCurrentText(layer.init)
+        self.train_weights.setChecked(layer.train_weights)
+        self.train_bias.setChecked(layer.train_bias)
+        self.is_output.setChecked(self.document.network.output == layer.id)
+        for widget in (self.activation, self.init, self.train_weights, self.train_bias, self.is_output):
+            widget.blockSignals(False)
+
+    def _show_param(self, layer, current) -> None:
+        try:
+            weights, bias = self.document.initial_parameters(layer.id)
+        except Exception:  # noqa: BLE001 - an invalid network has no parameters yet
+            self.param_box.setVisible(False)
+            return
+        trainer = getattr(self.window_.session, "trainer", None) if hasattr(self.window_, "session") else None
+        trained = trainer.network.layer(layer.id) if trainer is not None and trainer.step else None
+        if current.kind == "neuron" and current.i is not None and current.i < layer.units:
+            self.title.setText(self.tr("Neuron %1 of '%2'").replace("%1", str(current.i + 1)).replace("%2", layer.id))
+            self.param_label.setText(self.tr("Bias b[%1] (where training starts)").replace("%1", str(current.i)))
+            self.param_name.setText("b")
+            self.param_value.show(format_number(float(bias[current.i]), 12))
+            now = None if trained is None else float(trained.b[current.i])
+        elif current.kind == "weight" and current.i is not None and current.i < weights.shape[0] \
+                and current.j is not None and current.j < weights.shape[1]:
+            self.title.setText(self.tr("Connection w[%1, %2] of '%3'").replace("%1", str(current.i)).replace(
+                "%2", str(current.j)).replace("%3", layer.id))
+            self.param_label.setText(self.tr("Weight from input %1 to neuron %2 (where training starts)").replace(
+                "%1", str(current.j + 1)).replace("%2", str(current.i + 1)))
+            self.param_name.setText("w")
+            self.param_value.show(format_number(float(weights[current.i, current.j]), 12))
+            now = None if trained is None else float(trained.W[current.i, current.j])
+        else:
+            self.param_box.setVisible(False)
+            return
+        self.param_current.setText("" if now is None else self.tr("Now, after training: %1").replace(
+            "%1", format_number(now, 6)))
+
+    def _show_project(self) -> None:
+        project = self.document.project
+        for combo, value in ((self.loss, project.loss), (self.optimizer, project.optimizer.type)):
+            combo.blockSignals(True)
+            combo.setCurrentText(value)
+            combo.blockSignals(False)
+        self.learning_rate.show(format_number(project.optimizer.learning_rate, 10))
+        self.momentum.show(format_number(project.optimizer.momentum, 10))
+        self.batch_size.show(str(project.training.batch_size))
+        self.seed.show(str(project.training.seed))
+        self.max_epochs.show("" if project.training.max_epochs is None else str(project.training.max_epochs))
+        self.shuffle.blockSignals(True)
+        self.shuffle.setChecked(project.training.shuffle)
+        self.shuffle.blockSignals(False)
+
+    # ------------------------------------------------------------------ editing
+
+    def _parse_id(self, text: str) -> str:
+        text = text.strip()
+        layer = self.current_layer()
+        if not _ID.match(text):
+            raise ValueError(_tr("use letters, digits, '_' or '-', starting with a letter"))
+        if layer is not None and text != layer.id and self.document.has_layer(text):
+            raise ValueError(_tr("'%1' is already used").replace("%1", text))
+        return text
+
+    def _on_layer_id(self, new_id: str) -> None:
+        layer = self.current_layer()
+        if layer is None or new_id == layer.id:
+            return
+        from ...document.selection import Selected
+
+        network = with_layer_edited(self.document.network, layer.id, id=new_id)
+        current = self.selection.current
+        self.push(NetworkEditCommand(self.document, network, self.tr("Rename '%1' to '%2'").replace(
+            "%1", layer.id).replace("%2", new_id)))
+        self.selection.select(Selected(current.kind, new_id, current.i, current.j))
+
+    def _on_units(self, units: int) -> None:
+        layer = self.current_layer()
+        if layer is not None and units != layer.units:
+            self._edit_layer(units=units)
+
+    def _edit_layer(self, **changes) -> None:
+        layer = self.current_layer()
+        if layer is None or all(getattr(layer, k) == v for k, v in changes.items()):
+            return
+        (key, value), = changes.items()
+        text = self.tr("Set %1 of '%2' to %3").replace("%1", key.replace("_", " ")).replace("%2", layer.id).replace(
+            "%3", str(value))
+        self.push(NetworkEditCommand(self.document, with_layer_edited(self.document.network, layer.id, **changes), text))
+
+    def _on_is_output(self, on: bool) -> None:
+        layer = self.current_layer()
+        if layer is None or not on or self.document.network.output == layer.id:
+            self.refresh()
+            return
+        network = self.document.network.copy()
+        network.output = layer.id
+        self.push(NetworkEditCommand(self.document, network, self.tr("Make '%1' the output").replace("%1", layer.id)))
+
+    def _on_param_value(self, value: float) -> None:
+        layer, current = self.current_layer(), self.selection.current
+        if layer is None or current is None:
+            return
+        weights, bias = self.document.initial_parameters(layer.id)
+        if current.kind == "neuron":
+            if bias[current.i] == value and layer.bias is not None:
+                return
+            bias[current.i] = value
+            text = self.tr("Set bias b[%1] of '%2' to %3").replace("%1", str(current.i)).replace(
+                "%2", layer.id).replace("%3", format_number(value))
+        else:
+            if weights[current.i, current.j] == value and layer.weights is not None:
+                return
+            weights[current.i, current.j] = value
+            text = self.tr("Set weight w[%1, %2] of '%3' to %4").replace("%1", str(current.i)).replace(
+                "%2", str(current.j)).replace("%3", layer.id).replace("%4", format_number(value))
+        self.push(SetParametersCommand(self.document, layer.id, weights, bias, text))
+
+    def _edit_settings(self, text: str, **changes) -> None:
+        project = self.document.project
+        optimizer, training, loss = project.optimizer.copy(), copy.deepcopy(project.training), project.loss
+        for key, value in changes.items():
+            if key == "loss":
+                loss = value
+            elif hasattr(optimizer, key):
+                setattr(optimizer, key, value)
+            else:
+                setattr(training, key, value)
+        if optimizer.type == "adam" and "type" in changes and project.optimizer.type != "adam":
+            optimizer.learning_rate = 0.001
+        if (loss, optimizer, training) == (project.loss, project.optimizer, project.training):
+            return
+        self.push(SetSettingsCommand(self.document, loss, optimizer, training, text))
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise ValueError(_tr("must be above 0"))
+    return value
+
+
+PANELS = [
+    PanelSpec("inspector", lambda: QCoreApplication.translate("inspector", "Inspector"), InspectorPanel,
+              Qt.DockWidgetArea.RightDockWidgetArea, tab_with="math_panel"),
+]
