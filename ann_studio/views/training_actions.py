@@ -19,12 +19,49 @@ rewind_start    Ctrl+Home   back to step 0 (history is kept for the scrubber)
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import QStyle, QToolBar
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainingActions", text)
+
+
+_INK = QColor("#37474f")
+#: painted icons on a 32 × 32 grid: ("tri", x, y, w, h, "r"|"l"), ("bar", x, y, w, h), ("dot", x, y, r)
+_GLYPHS = {
+    "step_phase": [("tri", 9, 7, 12, 18, "r"), ("bar", 22, 7, 3, 18)],
+    "step_back": [("bar", 7, 7, 3, 18), ("tri", 11, 7, 12, 18, "l")],
+    "step_sample": [("dot", 9, 16, 4), ("tri", 16, 9, 10, 14, "r")],
+    "step_batch": [("tri", 4, 8, 10, 16, "r"), ("tri", 14, 8, 10, 16, "r"), ("bar", 25, 8, 3, 16)],
+    "step_epoch": [("tri", 2, 9, 8, 14, "r"), ("tri", 10, 9, 8, 14, "r"), ("tri", 18, 9, 8, 14, "r"),
+                   ("bar", 27, 9, 3, 14)],
+    "play": [("tri", 9, 6, 16, 20, "r")],
+    "pause": [("bar", 9, 7, 5, 18), ("bar", 18, 7, 5, 18)],
+    "rewind_start": [("bar", 5, 8, 3, 16), ("tri", 8, 8, 10, 16, "l"), ("tri", 18, 8, 10, 16, "l")],
+}
+
+
+def _glyph_icon(name: str) -> QIcon:
+    """An icon painted from :data:`_GLYPHS` (distinct shapes for each kind of step)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#2e7d32") if name == "play" else _INK)
+    for kind, *args in _GLYPHS[name]:
+        if kind == "bar":
+            painter.drawRect(QRectF(*args))
+        elif kind == "dot":
+            x, y, r = args
+            painter.drawEllipse(QPointF(x, y), r, r)
+        else:
+            x, y, w, h, side = args
+            tip, back = (x + w, x) if side == "r" else (x, x + w)
+            painter.drawPolygon(QPolygonF([QPointF(back, y), QPointF(tip, y + h / 2), QPointF(back, y + h)]))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _die_icon() -> QIcon:
@@ -33,10 +70,10 @@ def _die_icon() -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor("#37474f"))
+    painter.setPen(_INK)
     painter.setBrush(QColor("#fafafa"))
     painter.drawRoundedRect(QRectF(3, 3, 26, 26), 5, 5)
-    painter.setBrush(QColor("#37474f"))
+    painter.setBrush(_INK)
     for x, y in ((10, 10), (22, 10), (16, 16), (10, 22), (22, 22)):
         painter.drawEllipse(QPointF(x, y), 2.6, 2.6)
     painter.end()
@@ -44,35 +81,34 @@ def _die_icon() -> QIcon:
 
 
 def _specs(window):
-    """(name, text, tip, shortcut, icon, slot) for each action."""
+    """(name, text, short text, tip, shortcut, slot) for each action."""
     s = window.session
-    sp = QStyle.StandardPixmap
     return [
-        ("step_phase", _tr("Next &Phase"),
+        ("step_phase", _tr("Next &Phase"), _tr("Phase"),
          _tr("Run the next phase: forward through one layer, the error, δ of one layer, its gradients, the update"),
-         "F10", sp.SP_MediaSeekForward, s.step_phase),
-        ("step_back", _tr("Phase &Back"),
+         "F10", s.step_phase),
+        ("step_back", _tr("Phase &Back"), _tr("Back"),
          _tr("Go back one phase (the earlier numbers come back exactly)"),
-         "Shift+F10", sp.SP_MediaSeekBackward, s.step_back),
-        ("step_sample", _tr("Next &Sample"),
+         "Shift+F10", s.step_back),
+        ("step_sample", _tr("Next &Sample"), _tr("Sample"),
          _tr("Show the next sample of the mini-batch; after the last one (and in online training) run a step"),
-         "F11", sp.SP_ArrowRight, s.step_sample),
-        ("step_batch", _tr("Next &Batch (Step)"),
+         "F11", s.step_sample),
+        ("step_batch", _tr("Next &Batch (Step)"), _tr("Batch"),
          _tr("Finish the current step: one update on one mini-batch"),
-         "F8", sp.SP_MediaSkipForward, s.step_batch),
-        ("step_epoch", _tr("Next &Epoch"), _tr("Train to the end of the current epoch"),
-         "Ctrl+F8", sp.SP_ArrowForward, s.step_epoch),
-        ("play_pause", _tr("&Play"), _tr("Train continuously at the chosen speed; press again to pause"),
-         "F5", sp.SP_MediaPlay, s.toggle_play),
-        ("reset_training", _tr("&Reset Training"),
+         "F8", s.step_batch),
+        ("step_epoch", _tr("Next &Epoch"), _tr("Epoch"), _tr("Train to the end of the current epoch"),
+         "Ctrl+F8", s.step_epoch),
+        ("play_pause", _tr("&Play"), _tr("Play"), _tr("Train continuously at the chosen speed; press again to pause"),
+         "F5", s.toggle_play),
+        ("reset_training", _tr("&Reset Training"), _tr("Reset"),
          _tr("Re-initialise the weights with the same seed and start again at step 0"),
-         "Ctrl+F5", sp.SP_BrowserReload, s.reset_same_seed),
-        ("new_seed", _tr("Reset with &New Seed"),
+         "Ctrl+F5", s.reset_same_seed),
+        ("new_seed", _tr("Reset with &New Seed"), _tr("New seed"),
          _tr("Re-initialise the weights with a new random seed"),
-         "Ctrl+Alt+F5", None, s.reset_new_seed),
-        ("rewind_start", _tr("Rewind to &Start"),
+         "Ctrl+Alt+F5", s.reset_new_seed),
+        ("rewind_start", _tr("Rewind to &Start"), _tr("Rewind"),
          _tr("Go back to step 0; the recorded history stays available on the timeline"),
-         "Ctrl+Home", sp.SP_MediaSkipBackward, s.rewind_start),
+         "Ctrl+Home", s.rewind_start),
     ]
 
 
@@ -88,25 +124,31 @@ def install_training_actions(window) -> QToolBar:
     toolbar = QToolBar(_tr("Training"), window)
     toolbar.setObjectName("training_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-    style = window.style()
+    reload_icon = window.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
     menu = window.menus["train"]
-    for name, text, tip, shortcut, pixmap, slot in _specs(window):
+    for name, text, short, tip, shortcut, slot in _specs(window):
         action = QAction(text, window)
         action.setObjectName(name)
+        action.setIconText(short)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setStatusTip(tip)
-        action.setIcon(style.standardIcon(pixmap) if pixmap is not None else _die_icon())
+        icon = {"reset_training": reload_icon, "new_seed": None, "play_pause": None}.get(name, False)
+        action.setIcon(_glyph_icon(name) if icon is False else icon if icon is not None else _die_icon())
         action.triggered.connect(slot)
         window.actions[name] = action
         window.addAction(action)
         menu.addAction(action)
         toolbar.addAction(action)
-        if name in ("step_epoch", "play_pause", "new_seed"):
+        if name in ("step_epoch", "play_pause"):
             menu.addSeparator()
             toolbar.addSeparator()
     _PlayPauseLook(window, window.actions["play_pause"])
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    from .canvas.training_overlay import install_training_overlay
+
+    install_training_overlay(window)
     return toolbar
 
 
@@ -123,8 +165,7 @@ class _PlayPauseLook(QObject):
     @Slot(str)
     def _on_session_play_state_changed(self, state: str) -> None:
         playing = state == "playing"
-        style = self.window.style()
-        sp = QStyle.StandardPixmap
         self.action.setChecked(playing)
         self.action.setText(_tr("&Pause") if playing else _tr("&Play"))
-        self.action.setIcon(style.standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
+        self.action.setIconText(_tr("Pause") if playing else _tr("Play"))
+        self.action.setIcon(_glyph_icon("pause" if playing else "play"))

@@ -39,6 +39,8 @@ _MODULES = [
     "ann_studio.views.plots.prediction_panel",
     "ann_studio.views.plots.activation_function_plot",
     "ann_studio.views.panels.inspector",
+    "ann_studio.views.panels.training_panel",
+    "ann_studio.views.panels.math_panel",
 ]
 
 

@@ -1,0 +1,89 @@
+"""Numbers and small HTML pieces for the math view, in the style of Mazur's worked example
+(``0.741365 × 0.186816 × 0.593270 = 0.082167``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+MINUS = "−"
+
+#: captions shown side by side in English and Chinese when the lesson's bilingual mode is on
+BILINGUAL = {
+    "Input": "输入",
+    "Weighted input": "加权输入",
+    "Activation": "激活值（输出）",
+    "Error": "误差",
+    "Error term δ": "误差项 δ",
+    "Output-layer gradient term g": "输出层梯度项 g",
+    "Hidden-layer gradient term e": "隐层梯度项 e",
+    "Gradient": "梯度",
+    "Update": "更新",
+    "Selected": "所选",
+    "Ready": "就绪",
+}
+
+
+def caption(text: str, bilingual: bool = False) -> str:
+    """``text`` translated (context ``MathFormulas``); with ``bilingual`` the English caption and
+    its Chinese side by side, as the lesson's readers meet both."""
+    shown = QCoreApplication.translate("MathFormulas", text)
+    if bilingual and text in BILINGUAL:
+        return f"{text} · {BILINGUAL[text]}"
+    return shown
+
+
+def num(value: float, digits: int = 6) -> str:
+    """``value`` with ``digits`` decimals; short exact decimals stay short (0.15, 0.3775, 1);
+    tiny values go scientific; minus signs are typographic."""
+    v = float(value)
+    if v == 0:
+        return "0"
+    short = round(v, 4)
+    if abs(v - short) < 1e-13 * max(1.0, abs(v)) and abs(v) >= 1e-4:
+        text = f"{short:.4f}".rstrip("0").rstrip(".")
+    elif abs(v) < 10.0 ** -(digits - 1):
+        text = f"{v:.{max(digits - 3, 2)}e}"
+    else:
+        text = f"{v:.{digits}f}"
+    return text.replace("-", MINUS)
+
+
+def factor(value: float, digits: int = 6) -> str:
+    """A number as a factor of a product: negatives in parentheses."""
+    text = num(value, digits)
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def product(values, digits: int = 6) -> str:
+    return " × ".join(factor(v, digits) for v in values)
+
+
+def terms(items: list[str], limit: int = 4) -> str:
+    """``a + b + c``; long sums are cut to their first terms, "…" and the count."""
+    if len(items) <= limit:
+        return " + ".join(items)
+    more = QCoreApplication.translate("MathFormulas", "%1 terms").replace("%1", str(len(items)))
+    return " + ".join(items[:limit - 1]) + f" + … <span style='color:#777'>({more})</span>"
+
+
+def equation(*parts: str, note: str = "") -> str:
+    """``a = b = c`` as an aligned derivation (one "= …" per row, as in a textbook), the result in
+    bold, an optional ``note`` after it."""
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return parts[0] + (f" &nbsp;{note}" if note else "")
+    parts[-1] = f"<b>{parts[-1]}</b>" + (f" &nbsp;{note}" if note else "")
+    rows = [f"<tr><td align='right' valign='top'>{parts[0]}</td><td valign='top'>&nbsp;=&nbsp;</td>"
+            f"<td>{parts[1]}</td></tr>"]
+    rows += [f"<tr><td></td><td valign='top'>&nbsp;=&nbsp;</td><td>{p}</td></tr>" for p in parts[2:]]
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
+
+
+@dataclass
+class Line:
+    """One line of the math view: a caption and an HTML formula."""
+
+    caption: str
+    html: str
