@@ -7,7 +7,7 @@ Subclasses implement :meth:`LivePanel.rebuild` (structure changed: new trainer, 
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .refresh import RefreshClock
 
@@ -29,6 +29,7 @@ class LivePanel(QWidget):
         self.refresh_count = 0
         self._stale = True
         self._structure_stale = True
+        self._dock: QDockWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
@@ -73,12 +74,22 @@ class LivePanel(QWidget):
         self.refresh_count += 1
         self._stale = False
 
+    def is_shown(self) -> bool:
+        """Whether any of the panel is on screen (a dock behind another tab stays "visible" in Qt
+        but has an empty visible region)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     @Slot()
     def _on_clock_ticked(self) -> None:
-        if self.isVisible():
+        if self.is_shown():
             self.refresh_now()
         else:
             self._stale = True
+
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.refresh_now()
 
     @Slot()
     def _on_session_reset_done(self) -> None:
@@ -87,5 +98,9 @@ class LivePanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        parent = self.parentWidget()
+        if self._dock is None and isinstance(parent, QDockWidget):
+            self._dock = parent
+            parent.visibilityChanged.connect(self._on_dock_visibility_changed)
         if self._stale:
             self.refresh_now()

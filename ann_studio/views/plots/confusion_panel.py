@@ -57,6 +57,7 @@ class ConfusionPanel(LivePanel):
         labels = [(i + 0.5, names[i] if i < len(names) else str(i)) for i in range(k)]
         self.plot.getAxis("bottom").setTicks([labels, []])
         self.plot.getAxis("left").setTicks([labels, []])
+        self.image.setImage(np.zeros((k, k), dtype=np.float32), levels=(0.0, 1.0), autoLevels=False)
         self.image.setRect(QRectF(0, 0, k, k))
         self.plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         self.plot.disableAutoRange()

@@ -90,6 +90,9 @@ class DecisionPanel(LivePanel):
             return
         self.show_message("")
         x0, x1, y0, y1 = self.plane.bounds
+        # ImageItem.setRect scales by the image's size: place the rect once an image is set
+        self.image.setImage(np.zeros((RESOLUTION, RESOLUTION), dtype=np.float32), autoLevels=False,
+                            levels=(0.0, 1.0))
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()

@@ -27,7 +27,11 @@ def save_image(item, path: str | Path, width: int | None = None) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() == ".svg":
-        exporter = pg_exporters.SVGExporter(item)
+        try:
+            pg_exporters.SVGExporter(item).export(str(path))
+        except ValueError:  # pyqtgraph 0.14 cannot parse some paths Qt 6.11 writes: draw it with Qt
+            _render_svg(item, path)
+        return path
     else:
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
@@ -36,6 +40,25 @@ def save_image(item, path: str | Path, width: int | None = None) -> Path:
             exporter.parameters()["width"] = int(width)
     exporter.export(str(path))
     return path
+
+
+def _render_svg(item, path: Path) -> None:
+    """Render ``item`` (or a whole scene) into an SVG file with QSvgGenerator."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    scene = item if hasattr(item, "sceneRect") and not hasattr(item, "sceneBoundingRect") else item.scene()
+    source = scene.sceneRect() if scene is item else item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    painter = QPainter(generator)
+    try:
+        scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
 
 
 def history_rows(trainer) -> list[list]:

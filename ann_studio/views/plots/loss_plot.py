@@ -177,11 +177,11 @@ class LossPanel(LivePanel):
         x = np.arange(1, self.buffer.n + 1, dtype=float)
         y = self.buffer.moving_average(max(1, self.buffer.n // 200))
         faded = pg.PlotDataItem(x, y, pen=style.pen("#7f7f7f", alpha=110))
-        faded.setDownsampling(auto=True, method="peak")
-        faded.setClipToView(True)
         faded.setZValue(-10)
         faded.setLogMode(False, self.log_box.isChecked())
         self.loss_plot.addItem(faded)
+        faded.setDownsampling(auto=True, method="peak")
+        faded.setClipToView(True)
         self.earlier_runs.append(faded)
         if len(self.earlier_runs) > MAX_EARLIER_RUNS:
             self.loss_plot.removeItem(self.earlier_runs.pop(0))

@@ -1,0 +1,140 @@
+"""The plot panels show the engine's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+
+from ann_studio.core.metrics import confusion_matrix
+from ann_studio.document.selection import Selected
+from ann_studio.views.panels.registry import panel_specs
+from ann_studio.views.plots.activations_panel import flagged_units
+from ann_studio.views.plots.export import history_rows, save_history_csv, save_image
+from plots_fixtures import host, train, use_dataset, visible_refresh  # noqa: F401
+
+REQUIRED = {"loss_plot", "activations_panel", "gradients_panel", "weights_panel", "decision_plot", "data_panel",
+            "confusion_panel", "prediction_panel", "activation_function_plot"}
+
+
+def test_registry_names_every_panel():
+    assert REQUIRED <= {spec.object_name for spec in panel_specs()}
+
+
+def test_loss_curve_equals_history(host):
+    train(host, 120)
+    panel = visible_refresh(host, "loss_plot")
+    t = host.session.trainer
+    assert np.array_equal(panel.step_curve.yData, np.asarray(t.step_losses))
+    assert np.array_equal(panel.step_curve.xData, np.arange(1, t.step + 1))
+    assert np.array_equal(panel.train_curve.yData, [r.loss for r in t.epoch_records])
+    assert np.array_equal(panel.train_curve.xData, [r.step for r in t.epoch_records])
+    assert np.array_equal(panel.test_curve.yData, [r.test_loss for r in t.epoch_records])
+    assert np.array_equal(panel.test_acc_curve.yData, [r.test_accuracy for r in t.epoch_records])
+    panel.smooth_spin.setValue(5)
+    assert np.isclose(panel.smooth_curve.yData[-1], np.mean(t.step_losses[-5:]))
+
+
+def test_reset_keeps_earlier_run_faded_until_cleared(host, qtbot):
+    train(host, 30)
+    panel = visible_refresh(host, "loss_plot")
+    with qtbot.waitSignal(host.session.reset_done):
+        host.session.reset(new_seed=True)
+    panel.refresh_now()
+    assert len(panel.earlier_runs) == 1 and panel.buffer.n == 0
+    panel.clear_button.click()
+    assert panel.earlier_runs == []
+
+
+def test_weight_heatmaps_equal_weight_matrices(host):
+    train(host, 40)
+    panel = visible_refresh(host, "weights_panel")
+    for layer in host.session.trainer.network.dense:
+        np.testing.assert_allclose(panel.images[layer.id].image, layer.W, rtol=1e-6)
+        assert panel.images[layer.id].levels[0] == -np.abs(layer.W).max()
+
+
+def test_weight_selection_both_ways(host, qtbot):
+    panel = visible_refresh(host, "weights_panel")
+    host.selection.select(Selected("weight", "hidden2", 3, 5))
+    assert panel.highlighted == QRectF(5, 3, 1, 1)
+    plot = panel.plots["hidden1"]
+    scene_pos = plot.vb.mapViewToScene(QPointF(1.5, 4.5))
+    view_pos = panel.layout_widget.mapFromScene(scene_pos)
+    qtbot.mouseClick(panel.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
+    assert host.selection.current == Selected("weight", "hidden1", 4, 1)
+    assert panel.highlighted == QRectF(1, 4, 1, 1)
+
+
+def test_decision_image_equals_network_output_on_grid(host):
+    train(host, 60)
+    panel = visible_refresh(host, "decision_plot")
+    net = host.session.trainer.network
+    grid = panel.grid_inputs()
+    assert grid.shape == (100 * 100, 2)
+    np.testing.assert_allclose(panel.output_values, net.predict(grid))
+    panel.set_focus((1, 3))  # the thumbnail of hidden1's unit 3, enlarged
+    hidden = np.tanh(grid @ net.layers[1].W.T + net.layers[1].b)[:, 3]
+    np.testing.assert_allclose(panel.image.image, hidden.reshape(100, 100), rtol=1e-6, atol=1e-7)
+    assert len(panel.thumbnails) == 16
+
+
+def test_decision_image_binary_output_and_pixel_positions(host):
+    use_dataset(host.document, "circles", samples=100)
+    train(host, 30)
+    panel = visible_refresh(host, "decision_plot")
+    out = host.session.trainer.network.predict(panel.grid_inputs())[:, 0]
+    np.testing.assert_allclose(panel.image.image, out.reshape(100, 100), rtol=1e-6)
+    x0, x1, y0, y1 = panel.plane.bounds
+    rect = panel.image.mapRectToParent(panel.image.boundingRect()).normalized()
+    assert np.allclose([rect.left(), rect.right(), rect.top(), rect.bottom()], [x0, x1, y0, y1])
+    # row r, column c of the image shows the grid point at the centre of that pixel
+    r, c = 17, 83
+    expected = [x0 + (c + 0.5) * (x1 - x0) / 100, y0 + (r + 0.5) * (y1 - y0) / 100]
+    assert np.allclose(panel.grid_inputs()[r * 100 + c], expected)
+    panel.discretise_box.setChecked(True)
+    assert set(np.unique(panel.image.image)) <= {0.0, 1.0}
+
+
+def test_activations_gradients_and_function_show_the_pass(host):
+    train(host, 25)
+    t = host.session.trainer
+    acts = visible_refresh(host, "activations_panel")
+    k = t.network.dense[0].index
+    np.testing.assert_allclose(acts.bars[k].opts["height"], t.pass_.a[k][0])
+    grads = visible_refresh(host, "gradients_panel")
+    for layer in t.network.dense:
+        assert np.isclose(grads.norm_curves[layer.index].yData[-1], np.linalg.norm(t.pass_.grad_W[layer.index]))
+    host.selection.select(Selected("neuron", "hidden2", 5))
+    fn = visible_refresh(host, "activation_function_plot")
+    z = t.pass_.z[t.network.index["hidden2"]][0, 5]
+    assert np.allclose(fn.operating, (z, np.tanh(z), 1 - np.tanh(z) ** 2))
+
+
+def test_saturated_and_dead_units_are_flagged():
+    z = np.array([[8.0, 0.1], [-9.0, 0.2]])
+    assert list(flagged_units("sigmoid", z, 0.5 * (1 + np.tanh(z / 2)))) == [True, False]
+    a = np.maximum(np.array([[-1.0, 2.0], [-3.0, -1.0]]), 0)
+    assert list(flagged_units("relu", a, a)) == [True, False]
+
+
+def test_confusion_and_prediction(host):
+    train(host, 50)
+    t = host.session.trainer
+    conf = visible_refresh(host, "confusion_panel")
+    assert np.array_equal(conf.matrix, confusion_matrix(t.network.predict(t.x), t.y))
+    assert conf.texts[0].toPlainText() == str(conf.matrix[0, 0])
+    pred = visible_refresh(host, "prediction_panel")
+    pred.index_spin.setValue(7)
+    np.testing.assert_allclose(pred.output, t.network.predict(t.x[7:8])[0])
+
+
+def test_export_png_svg_and_history_csv(host, tmp_path):
+    train(host, 40)
+    panel = visible_refresh(host, "loss_plot")
+    png = save_image(panel.layout_widget.scene(), tmp_path / "loss.png")
+    svg = save_image(panel.loss_plot, tmp_path / "loss.svg")
+    assert png.stat().st_size > 1000 and svg.read_text().lstrip().startswith("<?xml")
+    rows = history_rows(host.session.trainer)
+    assert len(rows) == 1 + 40 + len(host.session.trainer.epoch_records)
+    path = save_history_csv(host.session.trainer, tmp_path / "history.csv")
+    assert path.read_text().splitlines()[1].startswith("step,1,0,")
