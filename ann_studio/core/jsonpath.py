@@ -19,7 +19,10 @@ def show(value: Any) -> str:
     """A short rendering of a JSON value for an error message."""
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an unpaired surrogate: show it escaped, so the message can be printed
+        text = json.dumps(value, ensure_ascii=True)
+    except (TypeError, ValueError, RecursionError):
         text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -53,14 +56,18 @@ def need_int(value: Any, path: str, minimum: int = 1, maximum: int | None = None
         what = "a positive integer" if minimum == 1 else f"an integer ≥ {minimum}"
         raise ProjectError(path, f"expected {what}, got {show(value)}")
     if value < minimum:
-        raise ProjectError(path, f"must be at least {minimum}, got {value}")
+        raise ProjectError(path, f"must be at least {minimum}, got {show(value)}")
     if maximum is not None and value > maximum:
-        raise ProjectError(path, f"must be at most {maximum}, got {value}")
+        raise ProjectError(path, f"must be at most {maximum}, got {show(value)}")
     return value
 
 
 def need_number(value: Any, path: str, minimum: float | None = None, maximum: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    try:
+        finite = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    except OverflowError:  # an integer beyond float64
+        finite = False
+    if not finite:
         raise ProjectError(path, f"expected a finite number, got {show(value)}")
     if minimum is not None and value < minimum:
         raise ProjectError(path, f"must be at least {minimum}, got {value}")
@@ -100,7 +107,9 @@ def need_vector(value: Any, path: str, length: int) -> np.ndarray:
 def check_depth(value: Any, root: str = "", limit: int = MAX_DEPTH) -> None:
     """Raise :class:`ProjectError` if objects and lists nest more than ``limit`` levels inside
     ``value``, naming where (the first levels of the path). Iterative: never recurses."""
-    todo = [(value, 0, None, "")]  # (value, depth, parent entry, key text)
+    if type(value) not in _CONTAINERS:
+        return
+    todo = [(value, 0, None, "")]  # (value, depth, parent entry, key text): containers only
     while todo:
         entry = todo.pop()
         item, depth = entry[0], entry[1]
@@ -112,7 +121,10 @@ def check_depth(value: Any, root: str = "", limit: int = MAX_DEPTH) -> None:
             keys = keys[::-1][:4]
             path = root + "".join(keys)
             raise ProjectError(path.lstrip("."), f"nested more than {limit} levels deep")
-        if isinstance(item, dict):
-            todo.extend((v, depth + 1, entry, f".{k}") for k, v in item.items() if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            todo.extend((v, depth + 1, entry, f"[{i}]") for i, v in enumerate(item) if isinstance(v, (dict, list)))
+        if type(item) is dict:
+            todo.extend((v, depth + 1, entry, f".{k}") for k, v in item.items() if type(v) in _CONTAINERS)
+        elif any(type(v) in _CONTAINERS for v in item):  # rows of plain numbers end here
+            todo.extend((v, depth + 1, entry, f"[{i}]") for i, v in enumerate(item) if type(v) in _CONTAINERS)
+
+
+_CONTAINERS = (dict, list)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,25 +87,86 @@ class Project:
 
 # ----------------------------------------------------------------------------- reading
 
+MAX_NUMBER_DIGITS = 300  # an integer literal longer than this cannot become a float64
+
+
+class _Refused(ValueError):
+    """A JSON token the project format does not accept; ``token`` is its text."""
+
+    def __init__(self, token: str, message: str):
+        super().__init__(message)
+        self.token = token
+
+
 def _reject_constant(name: str):
-    raise ValueError(f"{name} is not allowed in a project file")
+    raise _Refused(name, f"{name} is not allowed in a project file (numbers must be finite)")
+
+
+def _parse_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _Refused(token, f"the number {jp.show(token)} is too large for a float64")
+    return value
+
+
+def _parse_int(token: str) -> int:
+    if len(token.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Refused(token, f"the number {jp.show(token)} has {len(token.lstrip('-')):,} digits; at most "
+                       f"{MAX_NUMBER_DIGITS} are allowed")
+    return int(token)
+
+
+def _locate(text: str, token: str) -> str:
+    """``line L, column C`` of the first ``token`` outside a string in the JSON ``text``."""
+    pattern = r'"(?:[^"\\]|\\.)*"|(?<![\w.+-])(' + re.escape(token) + r")(?![\w.])"
+    for match in re.finditer(pattern, text):
+        if match.group(1):
+            line = text.count("\n", 0, match.start(1)) + 1
+            column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+            return f"line {line}, column {column}: "
+    return ""
+
+
+def _check_strings(obj: Any) -> None:
+    """Refuse lone UTF-16 surrogates (``"\\ud800"``): valid JSON, but not text that can be saved."""
+    todo = [obj]
+    while todo:
+        item = todo.pop()
+        values = list(item.items()) if isinstance(item, dict) else item
+        for entry in values:
+            for v in (entry if isinstance(item, dict) else (entry,)):
+                if isinstance(v, str):
+                    try:
+                        v.encode("utf-8")
+                    except UnicodeEncodeError:
+                        raise ProjectError("", f"the text {jp.show(v)} holds an unpaired UTF-16 surrogate "
+                                           "escape (\\ud800–\\udfff)") from None
+                elif isinstance(v, (dict, list)):
+                    todo.append(v)
 
 
 def parse_text(text: str | bytes, source: str = "") -> Any:
-    """JSON text → values, with NaN/Infinity, deep nesting and bad encodings reported as errors."""
+    """JSON text → values. NaN/Infinity, numbers too large for float64, deep nesting, bad
+    encodings and unpaired surrogates are reported as :class:`ProjectError` (with line and column
+    where known)."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ProjectError("", f"{source or 'file'} is not a text (UTF-8) file: byte {exc.start}") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        obj = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ProjectError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except _Refused as exc:
+        raise ProjectError("", _locate(text, exc.token) + str(exc)) from None
     except ValueError as exc:
         raise ProjectError("", str(exc)) from None
     except RecursionError:
         raise ProjectError("", "the JSON is nested too deeply") from None
+    if re.search(r"\\u[dD][89a-fA-F]", text):
+        _check_strings(obj)
+    return obj
 
 
 def load_project(path: str | os.PathLike) -> Project:
