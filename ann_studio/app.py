@@ -31,7 +31,9 @@ def create_main_window(path: str | Path | None = None):
     from .views.main_window import MainWindow
 
     window = MainWindow()
-    if path is not None:
+    if path is not None and str(path).endswith(".annclass"):  # classroom assignment (issue 8)
+        __import__("ann_studio.views.classroom_mode", fromlist=["_"]).open_assignment(window, path)
+    elif path is not None:
         window.open_project(path)
     return window
 

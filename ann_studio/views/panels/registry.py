@@ -29,6 +29,7 @@ class PanelSpec:
 
 _MODULES = [
     # one line per panel module, e.g. "ann_studio.views.panels.inspector",
+    "ann_studio.views.panels.lessons_panel",
     "ann_studio.views.panels.data_panel",
     "ann_studio.views.plots.loss_plot",
     "ann_studio.views.plots.weights_panel",

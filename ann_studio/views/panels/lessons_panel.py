@@ -1,0 +1,285 @@
+"""The Lessons panel (dock ``lessons_panel``): walks a student through a lesson step by step.
+
+Each step shows its text in the current language, outlines its target (a toolbar button, a panel,
+a canvas layer), offers its action as a button, and moves on by itself once its check holds
+(:mod:`ann_studio.lessons.checks`, evaluated whenever training, the selection, a panel or an
+action changes). Teachers save classroom assignments from here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from ...i18n import pick, register_carry_over
+from ...lessons import Lesson, LessonError, Observation, holds, load_lessons
+from .lesson_highlight import Highlighter, widget_for_target
+from .registry import PanelSpec
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LessonsPanel", text)
+
+
+class LessonsPanel(QWidget):
+    #: milliseconds between a check holding and the next step (tests set 0)
+    advance_delay_ms = 900
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("lessons_panel_widget")
+        self.window_ = window
+        self.lesson: Lesson | None = None
+        self.index = 0
+        self.triggered: Counter = Counter()
+        self.done = False
+        self.classroom = False
+        self.error = ""
+        self._watched: set[str] = set()
+        try:
+            self.lessons = load_lessons()
+        except LessonError as exc:
+            self.lessons, self.error = [], str(exc)
+        self.highlighter = Highlighter(window)
+        self._advance_timer = QTimer(self)
+        self._advance_timer.setSingleShot(True)
+        self._advance_timer.timeout.connect(self.next_step)
+        self._build()
+        self._connect()
+        self._show()
+
+    # ------------------------------------------------------------------ construction
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.chooser = QComboBox(self)
+        self.chooser.setObjectName("lesson_chooser")
+        self.chooser.addItem(_tr("Choose a lesson…"), None)
+        for lesson in self.lessons:
+            self.chooser.addItem(pick(lesson.title), lesson.id)
+        self.chooser.activated.connect(self._on_chooser_activated)
+        layout.addWidget(self.chooser)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("lesson_progress")
+        layout.addWidget(self.progress)
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("lesson_text")
+        self.text.setOpenExternalLinks(True)
+        layout.addWidget(self.text, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("lesson_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.back_button = self._button("lesson_back", _tr("◀ Back"), self.previous_step, row)
+        self.do_button = self._button("lesson_do", "", self._on_do_clicked, row)
+        self.next_button = self._button("lesson_next", _tr("Next ▶"), self.next_step, row)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        self.save_class_button = self._button("lesson_save_assignment", _tr("Save Assignment…"),
+                                              self._on_save_assignment, row)
+        self.save_class_button.setToolTip(_tr("Teachers: save this lesson as a classroom assignment that "
+                                              "hides or locks chosen controls"))
+        self.open_class_button = self._button("lesson_open_assignment", _tr("Open Assignment…"),
+                                              self._on_open_assignment, row)
+        self.open_class_button.setToolTip(_tr("Open a classroom assignment (.annclass)"))
+        layout.addLayout(row)
+
+    def _button(self, name: str, text: str, slot, row) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _connect(self) -> None:
+        w = self.window_
+        w.session.updated.connect(self._evaluate)
+        w.selection.changed.connect(self._evaluate)
+        for name, action in w.actions.items():
+            action.triggered.connect(lambda _checked=False, n=name: self._on_action_triggered(n))
+
+    def _watch_docks(self) -> None:
+        """Watch the docks' visibility (they exist only once every panel is built)."""
+        for name, dock in self.window_.docks.items():
+            if name not in self._watched:
+                self._watched.add(name)
+                dock.toggleViewAction().toggled.connect(self._evaluate)
+
+    # ------------------------------------------------------------------ navigation
+
+    def start_lesson(self, lesson_id: str, step: int = 0, project: Path | None = None) -> None:
+        """Open lesson ``lesson_id`` (its project, or ``project``) at ``step``."""
+        lesson = next((x for x in self.lessons if x.id == lesson_id), None)
+        if lesson is None:
+            raise LessonError("lesson", f"no lesson with the id {lesson_id!r}")
+        self.lesson = lesson
+        self.chooser.setCurrentIndex(self.chooser.findData(lesson_id))
+        self._open(project or lesson.project)
+        self.enter_step(step)
+
+    def enter_step(self, index: int) -> None:
+        """Show step ``index``: open its project, outline its target, forget earlier triggers."""
+        if self.lesson is None:
+            return
+        self._advance_timer.stop()
+        self._watch_docks()
+        self.index = max(0, min(index, len(self.lesson.steps) - 1))
+        step = self.lesson.steps[self.index]
+        if step.project is not None:
+            self._open(step.project)
+        self.triggered.clear()
+        self.done = False
+        self._show()
+        self.highlighter.point_at(widget_for_target(self.window_, step.target))
+        self._evaluate()
+
+    @Slot()
+    def next_step(self) -> None:
+        if self.lesson is not None and self.index < len(self.lesson.steps) - 1:
+            self.enter_step(self.index + 1)
+        elif self.lesson is not None:
+            self.highlighter.clear()
+            self.status.setText(_tr("🎉 Lesson complete."))
+
+    @Slot()
+    def previous_step(self) -> None:
+        if self.lesson is not None and self.index > 0:
+            self.enter_step(self.index - 1)
+
+    @property
+    def at_end(self) -> bool:
+        return self.lesson is not None and self.index == len(self.lesson.steps) - 1 and self.done
+
+    def _open(self, path: Path) -> None:
+        w = self.window_
+        if w.document.path is None or Path(w.document.path).resolve() != Path(path).resolve() \
+                or w.document.is_modified() or (w.session.trainer is not None and w.session.trainer.step):
+            w.document.load(path)
+
+    # ------------------------------------------------------------------ checks
+
+    def observation(self) -> Observation:
+        w = self.window_
+        selected = w.selection.current
+        return Observation(w.session.trainer, w.session.current_phase, self.triggered,
+                           {n for n, d in w.docks.items() if d.toggleViewAction().isChecked()},
+                           {selected.layer} if selected is not None else set())
+
+    def _on_action_triggered(self, name: str) -> None:
+        self.triggered[name] += 1
+        self._evaluate()
+
+    @Slot()
+    def _evaluate(self, *_args) -> None:
+        if self.lesson is None or self.done:
+            return
+        step = self.lesson.steps[self.index]
+        if step.check is None or not holds(step.check, self.observation()):
+            return
+        self.done = True
+        last = self.index == len(self.lesson.steps) - 1
+        self.status.setText(_tr("✔ Done.") + ("" if last else " " + _tr("On to the next step…")))
+        if last:
+            self.next_step()
+        else:
+            self._advance_timer.start(self.advance_delay_ms)
+
+    # ------------------------------------------------------------------ display
+
+    def _show(self) -> None:
+        lesson = self.lesson
+        has = lesson is not None
+        for widget in (self.back_button, self.next_button, self.do_button, self.progress):
+            widget.setVisible(has)
+        self.save_class_button.setEnabled(has and not self.classroom)
+        self.chooser.setEnabled(not self.classroom)
+        if not has:
+            hint = _tr("Pick a lesson above. Each one opens a project and walks you through it step by step.")
+            self.text.setHtml(f"<p>{hint}</p>" + (f"<p><b>{self.error}</b></p>" if self.error else ""))
+            self.status.clear()
+            return
+        step = lesson.steps[self.index]
+        self.progress.setText(_tr("%1 — step %2 of %3").replace("%1", pick(lesson.title)).replace(
+            "%2", str(self.index + 1)).replace("%3", str(len(lesson.steps))))
+        intro = f"<p><i>{pick(lesson.summary)}</i></p>" if self.index == 0 else ""
+        self.text.setHtml(intro + "".join(f"<p>{para}</p>" for para in pick(step.text).split("\n\n")))
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(lesson.steps) - 1)
+        action = self.window_.actions.get(step.action) if step.action else None
+        self.do_button.setVisible(action is not None)
+        if action is not None:
+            self.do_button.setText(action.text().replace("&", ""))
+            self.do_button.setEnabled(action.isEnabled())
+        self.status.setText(_tr("When you have done it, the lesson moves on by itself.") if step.check
+                            else _tr("Read, then press Next."))
+
+    @Slot()
+    def _on_do_clicked(self) -> None:
+        step = self.lesson.steps[self.index] if self.lesson else None
+        action = self.window_.actions.get(step.action) if step and step.action else None
+        if action is not None and action.isEnabled():
+            action.trigger()
+
+    @Slot(int)
+    def _on_chooser_activated(self, row: int) -> None:
+        lesson_id = self.chooser.itemData(row)
+        if lesson_id:
+            self.start_lesson(lesson_id)
+
+    def set_classroom(self, on: bool) -> None:
+        self.classroom = on
+        self._show()
+
+    # ------------------------------------------------------------------ classroom files
+
+    @Slot()
+    def _on_save_assignment(self) -> None:
+        from .assignment_dialog import AssignmentDialog
+
+        if self.lesson is not None:
+            AssignmentDialog(self.window_, self.lesson).exec()
+
+    @Slot()
+    def _on_open_assignment(self) -> None:
+        from ..classroom_mode import open_assignment
+
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Open assignment"), "",
+                                              _tr("Classroom assignments (*.annclass)"))
+        if path and not open_assignment(self.window_, path):
+            QMessageBox.warning(self, _tr("Could not open the assignment"), self.window_.last_error)
+
+
+def _save_state(window):
+    panel = window.docks["lessons_panel"].widget() if "lessons_panel" in window.docks else None
+    from ..classroom_mode import classroom_of
+
+    lock = classroom_of(window)
+    return (panel.lesson.id if panel and panel.lesson else None, panel.index if panel else 0,
+            lock.assignment if lock else None)
+
+
+def _restore_state(window, state) -> None:
+    lesson_id, index, assignment = state
+    if "lessons_panel" not in window.docks or lesson_id is None:
+        return
+    panel = window.docks["lessons_panel"].widget()
+    if assignment is not None:
+        from ..classroom_mode import ClassroomLock
+
+        ClassroomLock(window, assignment)
+        panel.set_classroom(True)
+    panel.lesson = next((x for x in panel.lessons if x.id == lesson_id), None)
+    if panel.lesson is not None:
+        panel.chooser.setCurrentIndex(panel.chooser.findData(lesson_id))
+        panel.enter_step(index)
+
+
+register_carry_over(_save_state, _restore_state)
+
+
+PANELS = [PanelSpec("lessons_panel", lambda: _tr("Lessons"), LessonsPanel, Qt.DockWidgetArea.LeftDockWidgetArea)]

@@ -1,0 +1,166 @@
+"""Lessons: every lesson file loads and names real controls; a script that follows each lesson on
+a real main window (offscreen) reaches its end; malformed files give located errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ann_studio.lessons import LessonError, Observation, holds, load_lesson, load_lessons, parse_check
+from ann_studio.lessons.model import lessons_dir
+
+LESSONS = load_lessons()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from ann_studio.app import create_main_window, ensure_application
+    from ann_studio.views.panels.lessons_panel import LessonsPanel
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    ensure_application()
+    LessonsPanel.advance_delay_ms = 0
+    w = create_main_window()
+    qtbot.addWidget(w)
+    yield w
+    w.session.shutdown()
+
+
+def test_the_six_lessons_exist_in_both_languages():
+    ids = [lesson.id for lesson in LESSONS]
+    assert ids[:6] == ["source-article", "mazur", "nonlinearity", "learning-rate", "vanishing-gradients", "digits"]
+    for lesson in LESSONS:
+        for step in lesson.steps:
+            assert step.text["en"].strip() and step.text["zh"].strip()
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_targets_and_actions_exist_in_the_window(window, lesson):
+    for k, step in enumerate(lesson.steps):
+        if step.action:
+            assert step.action in window.actions, f"{lesson.id} step {k}: no action {step.action}"
+        t = step.target
+        if t is not None and t.kind == "action":
+            assert t.name in window.actions, f"{lesson.id} step {k}: no action {t.name}"
+        if t is not None and t.kind == "dock":
+            assert t.name in window.docks, f"{lesson.id} step {k}: no dock {t.name}"
+
+
+def _passed(panel, k: int) -> bool:
+    """Step ``k``'s check held (the panel may already have moved on)."""
+    return panel.index > k or (panel.index == k and panel.done)
+
+
+def _satisfy(window, panel, qtbot, step) -> None:
+    """Do what the step asks: show a dock, or trigger its action (Play: wait for the check)."""
+    check = step.check
+    if check["check"] == "dock_visible":
+        window.docks[check["dock"]].toggleViewAction().setChecked(True)
+        return
+    action, k = window.actions[step.action], panel.index
+    if step.action == "play_pause":
+        action.trigger()
+        qtbot.waitUntil(lambda: _passed(panel, k), timeout=60_000)
+        if window.session.playing:
+            window.session.pause()
+        return
+    for _ in range(2000):
+        if _passed(panel, k):
+            return
+        action.trigger()
+    raise AssertionError(f"step {panel.index}: {step.action} 2000 times did not satisfy {check}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_following_the_lesson_reaches_its_end(window, qtbot, lesson):
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson(lesson.id)
+    for k, step in enumerate(lesson.steps):
+        qtbot.waitUntil(lambda k=k: panel.index == k)
+        assert panel.text.toPlainText().strip()
+        if step.check is None:
+            if k < len(lesson.steps) - 1:
+                panel.next_button.click()
+            continue
+        _satisfy(window, panel, qtbot, step)
+        qtbot.waitUntil(lambda k=k: _passed(panel, k))
+    assert panel.index == len(lesson.steps) - 1
+
+
+def test_the_panel_shows_the_current_language(window, qtbot):
+    from ann_studio import i18n
+
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("mazur")
+    assert "Inputs" in panel.text.toPlainText()
+    new = i18n.switch_language(window, "zh_CN")
+    qtbot.addWidget(new)
+    try:
+        zh_panel = new.docks["lessons_panel"].widget()
+        assert zh_panel.lesson.id == "mazur" and "输入" in zh_panel.text.toPlainText()
+    finally:
+        i18n.install_translators(language="en")
+        new.session.shutdown()
+
+
+def test_back_and_next_and_the_action_button(window):
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("source-article")
+    panel.next_button.click()
+    assert panel.index == 1 and panel.back_button.isEnabled()
+    panel.back_button.click()
+    assert panel.index == 0
+    panel.enter_step(5)  # forward pass: "Next Phase" offered as a button
+    assert panel.do_button.isVisible() or not window.isVisible()
+    panel.do_button.click()
+    assert window.session.trainer.phase_index == 1 and panel.triggered["step_phase"] == 0 or \
+        panel.triggered["step_phase"] == 1
+
+
+def _write(tmp_path, obj) -> str:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    return str(path)
+
+
+def _valid() -> dict:
+    return json.loads((lessons_dir() / "02-mazur.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("edit, where", [
+    (lambda d: d.pop("title"), "title"),
+    (lambda d: d["steps"][0]["text"].pop("zh"), "steps[0].text.zh"),
+    (lambda d: d["steps"][2]["check"].update(value="0.75"), "steps[2].check.value"),
+    (lambda d: d["steps"][1].update(check={"check": "loss_smaller", "value": 1}), "steps[1].check.check"),
+    (lambda d: d["steps"][1].update(target={"button": "x"}), "steps[1].target"),
+    (lambda d: d.update(project="nowhere.annproj"), "project"),
+    (lambda d: d["steps"][3]["check"]["of"][1].update(index=[0]), "steps[3].check.of[1].index"),
+    (lambda d: d["steps"][0].update(colour="red"), "steps[0].colour"),
+])
+def test_malformed_lessons_name_the_place(tmp_path, edit, where):
+    data = _valid()
+    data["project"] = str(lessons_dir() / data["project"])
+    edit(data)
+    with pytest.raises(LessonError) as info:
+        load_lesson(_write(tmp_path, data))
+    assert info.value.path == where and "bad.json" in str(info.value)
+
+
+def test_invalid_json_gives_line_and_column(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "ann-studio-lesson",\n "steps": [}', encoding="utf-8")
+    with pytest.raises(LessonError, match="line 2"):
+        load_lesson(path)
+
+
+def test_checks_without_a_trainer_do_not_hold():
+    obs = Observation()
+    for check in ({"check": "loss_below", "value": 1}, {"check": "step_at_least", "value": 0},
+                  {"check": "close", "quantity": "weight", "layer": "x", "index": [0, 0], "value": 0}):
+        assert not holds(parse_check(check, "c"), obs)
+    assert holds(parse_check({"check": "any", "of": [{"check": "action_triggered", "action": "a"},
+                                                     {"check": "dock_visible", "dock": "d"}]}, "c"),
+                 Observation(visible_docks={"d"}))
