@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from ann_studio.core import NetworkSpec
@@ -56,4 +55,4 @@ def visible_refresh(window, name: str):
     return panel
 
 
-__all__ = ["host", "np", "train", "use_dataset", "visible_refresh"]
+__all__ = ["host", "train", "use_dataset", "visible_refresh"]
