@@ -4,13 +4,17 @@ points become samples (undoable), feature toggles keep the network consistent, i
 from __future__ import annotations
 
 import numpy as np
+import test_plots_helpers as helpers
 from PySide6.QtCore import QPointF, Qt
 
 from ann_studio.core import NetworkSpec
 from ann_studio.core.datasets import builtin, section_for_builtin
 from ann_studio.document import data_commands as cmd
 from ann_studio.views.panels.data_wizard import DataWizard
-from plots_fixtures import host, train, visible_refresh  # noqa: F401
+
+host = helpers.host  # the fixture
+train = helpers.train
+visible_refresh = helpers.visible_refresh
 
 PLOTS = ["loss_plot", "weights_panel", "decision_plot", "activations_panel", "gradients_panel",
          "confusion_panel", "prediction_panel", "activation_function_plot"]

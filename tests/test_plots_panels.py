@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import test_plots_helpers as helpers
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from ann_studio.core.metrics import confusion_matrix
@@ -10,7 +11,11 @@ from ann_studio.document.selection import Selected
 from ann_studio.views.panels.registry import panel_specs
 from ann_studio.views.plots.activations_panel import flagged_units
 from ann_studio.views.plots.export import history_rows, save_history_csv, save_image
-from plots_fixtures import host, train, use_dataset, visible_refresh  # noqa: F401
+
+host = helpers.host  # the fixture
+train = helpers.train
+use_dataset = helpers.use_dataset
+visible_refresh = helpers.visible_refresh
 
 REQUIRED = {"loss_plot", "activations_panel", "gradients_panel", "weights_panel", "decision_plot", "data_panel",
             "confusion_panel", "prediction_panel", "activation_function_plot"}

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import time
 
-from plots_fixtures import host, train  # noqa: F401
+import test_plots_helpers as helpers
+
+host = helpers.host  # the fixture
+train = helpers.train
 
 PANELS = ["loss_plot", "weights_panel", "decision_plot", "activations_panel", "gradients_panel",
           "confusion_panel", "prediction_panel", "activation_function_plot"]
