@@ -173,9 +173,18 @@ class ProjectDocument(QObject):
         layer = self.layer(layer_id)
         if layer.weights is not None and layer.bias is not None:
             return layer.weights.copy(), layer.bias.copy()
-        drawn = self._project.build_network().layer(layer_id)
-        weights = layer.weights.copy() if layer.weights is not None else drawn.W.copy()
-        bias = layer.bias.copy() if layer.bias is not None else drawn.b.copy()
+        try:
+            drawn = self._project.build_network().layer(layer_id)
+            new_w, new_b = drawn.W, drawn.b
+        except ProjectError:  # an invalid network: draw this layer alone from the seed
+            from ..core.initializers import init_bias, init_weights
+
+            rng = np.random.default_rng(self._project.training.seed)
+            fan_in = self._project.network.fan_in(layer)
+            new_w = init_weights(layer.init, rng, layer.units, fan_in, *layer.init_range)
+            new_b = init_bias(layer.init, rng, layer.units, *layer.init_range)
+        weights = layer.weights.copy() if layer.weights is not None else np.array(new_w, dtype=float)
+        bias = layer.bias.copy() if layer.bias is not None else np.array(new_b, dtype=float)
         return weights, bias
 
     def set_settings(self, loss: str, optimizer, training) -> None:

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.add_action("export_image", self.tr("&Export Canvas Image…"), self._on_export, "Ctrl+E",
                         self.tr("Save the canvas as PNG or SVG"), "file")
         self.menus["file"].addSeparator()
-        self.add_action("quit", self.tr("&Quit"), self.close, std.Quit, self.tr("Quit ANN Studio"), "file")
+        self.add_action("quit", self.tr("&Quit"), self.close, "Ctrl+Q", self.tr("Quit ANN Studio"), "file")
 
     def _build_edit_menu(self) -> None:
         std, scene = QKeySequence.StandardKey, self.canvas_scene

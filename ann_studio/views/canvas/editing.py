@@ -12,8 +12,15 @@ from ...core import LayerSpec, NetworkSpec
 from ...core.activations import ACTIVATIONS
 from ...core.initializers import INITIALIZERS
 from ...core.spec import LAYER_TYPES, MAX_UNITS, network_to_json
-from ...document.commands import (MoveLayersCommand, NetworkEditCommand, unique_id, with_layer_edited,
-                                  with_layers_added, with_layers_removed, without_edge)
+from ...document.commands import (
+    MoveLayersCommand,
+    NetworkEditCommand,
+    unique_id,
+    with_layer_edited,
+    with_layers_added,
+    with_layers_removed,
+    without_edge,
+)
 from .edges import EdgeItem
 from .interactions import snap
 from .layout import auto_layout

@@ -57,7 +57,7 @@ def auto_layout(spec: NetworkSpec, sizes: dict[str, tuple[float, float]]) -> dic
         ids = columns[d]
         order = {lid: k for k, lid in enumerate(ids)}
 
-        def key(lid: str) -> tuple[float, int]:
+        def key(lid: str, order=order) -> tuple[float, int]:
             ys = [centre[src] for src in by_id[lid].inputs if src in centre]
             return (sum(ys) / len(ys) if ys else 0.0, order[lid])
 

@@ -74,7 +74,10 @@ class NeuronLayer:
         nodes = self.scene.nodes
         dst = nodes[self.layer_id]
         for item in self.items:
-            item.set_line(QLineF(nodes[item.src].neuron_anchor(item.k, "out"), dst.neuron_anchor(item.i, "in")))
+            src = nodes.get(item.src)
+            if src is None or item.k >= len(src.neurons) or item.i >= len(dst.neurons):
+                continue  # stale until the network_changed rebuild
+            item.set_line(QLineF(src.neuron_anchor(item.k, "out"), dst.neuron_anchor(item.i, "in")))
 
     def node_moved(self, layer_id: str) -> None:
         if self.items and (layer_id == self.layer_id or any(src == layer_id for src, _k in self.sources)):

@@ -10,10 +10,10 @@ from ... import __version__
 
 def about_text() -> str:
     tr = QCoreApplication.translate
-    return (f"<h3>ANN Studio {__version__}</h3>"
-            f"<p>{tr('about', 'A desktop neural-network simulator for students: draw a network, step through '
-                              'backpropagation, watch it learn.')}</p>"
-            f"<p>{tr('about', 'Licence: MIT.')}</p>")
+    blurb = tr("about", "A desktop neural-network simulator for students: draw a network, step through "
+                        "backpropagation, watch it learn.")
+    licence = tr("about", "Licence: MIT.")
+    return f"<h3>ANN Studio {__version__}</h3><p>{blurb}</p><p>{licence}</p>"
 
 
 def show_about(parent) -> None:

@@ -12,16 +12,29 @@ import copy
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.activations import ACTIVATIONS
 from ...core.initializers import INITIALIZERS
 from ...core.losses import LOSSES
 from ...core.optimizers import OPTIMIZERS
 from ...core.spec import MAX_UNITS
-from ...document.commands import (NetworkEditCommand, SetParametersCommand, SetSettingsCommand,
-                                  with_layer_edited)
+from ...document.commands import (
+    NetworkEditCommand,
+    SetParametersCommand,
+    SetSettingsCommand,
+    with_layer_edited,
+)
 from ..numbers import format_number, parse_int, parse_number
 from .registry import PanelSpec
 

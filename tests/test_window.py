@@ -1,0 +1,175 @@
+"""The main window: actions, files without dialogs, title, autosave and recovery, export,
+dialogs, and what a screenshot shows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, ROOT
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QFontDatabase, QImage
+from qt_helpers import drop_mime, make_window
+
+from ann_studio.document import commands as c
+from ann_studio.document.autosave import find_recovery
+
+REQUIRED = ["new_project", "open_project", "save_project", "save_project_as", "undo", "redo", "select_all",
+            "delete_selection", "fit_view", "auto_layout", "toggle_neuron_view", "export_image", "reset_layout",
+            "about", "shortcuts", "clear_recent"]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path)
+
+
+def edit(window):
+    doc = window.document
+    doc.undo_stack.push(c.NetworkEditCommand(doc, c.with_layer_edited(doc.network, "hidden", units=5), "units"))
+
+
+def test_contract_attributes_and_actions(window):
+    assert window.canvas_view.objectName() == "canvas_view"
+    assert window.canvas_view.scene() is window.canvas_scene
+    assert set(window.menus) >= {"file", "edit", "view", "train", "help"}
+    assert window.toolbar.actions()
+    for name in REQUIRED:
+        assert window.actions[name].objectName() == name
+    assert "inspector" in window.docks
+
+
+def test_docs_list_every_action_with_its_shortcut(window):
+    text = (ROOT / "docs" / "actions.md").read_text(encoding="utf-8")
+    for name in REQUIRED + ["copy", "paste", "duplicate", "zoom_in", "zoom_out", "toggle_snap", "quit"]:
+        assert re.search(rf"`{name}`", text), name
+
+
+def test_open_and_save_without_dialogs(window, tmp_path):
+    assert window.open_project(EXAMPLES / "xor.annproj")
+    assert window.windowTitle().startswith("xor.annproj")
+    edit(window)
+    assert window.isWindowModified()
+    assert window.actions["undo"].text().endswith("units")
+    target = tmp_path / "copy.annproj"
+    assert window.save_project(target)
+    assert not window.isWindowModified() and window.windowTitle().startswith("copy.annproj")
+    assert '"units": 5' in target.read_text(encoding="utf-8")
+    assert str(target.resolve()) == window.recent_files()[0]
+    assert window.actions["recent_file_0"].toolTip() == str(target.resolve())
+
+
+def test_bad_file_keeps_the_current_project(window, tmp_path):
+    bad = tmp_path / "bad.annproj"
+    bad.write_text("{nope", encoding="utf-8")
+    assert not window.open_project(bad)
+    assert "not valid JSON" in window.last_error and window.document.network.output == "output"
+
+
+def test_confirm_before_discarding(window):
+    edit(window)
+    asked = []
+    window.discard_prompt = lambda w: asked.append(1) or "cancel"
+    assert not window.confirm_discard()
+    window.discard_prompt = lambda w: "discard"
+    assert window.confirm_discard() and asked == [1]
+
+
+def test_dropping_a_project_file_opens_it(window):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(EXAMPLES / "mazur.annproj"))])
+    drop_mime(window.canvas_view.viewport(), mime, window.canvas_view.viewport().rect().center())
+    assert window.document.path.name == "mazur.annproj"
+
+
+def test_new_project_from_an_example_is_untitled(window):
+    from ann_studio.views.dialogs.gallery import NewProjectGallery, examples
+
+    assert [p.stem for p, _t, _d in examples()][0] == "lesson"
+    gallery = NewProjectGallery(window)
+    gallery.list.setCurrentRow(1)
+    gallery.accept()
+    assert gallery.chosen is not None and window.new_project(gallery.chosen)
+    assert window.document.path is None and window.windowTitle().startswith("Untitled")
+
+
+def test_autosave_and_recovery(qtbot, tmp_path):
+    first = make_window(qtbot, tmp_path)
+    edit(first)
+    assert first.autosaver._timer.isActive() and first.autosaver._timer.interval() == 60_000
+    with qtbot.waitSignal(first.autosaver.saved, timeout=2000):
+        first.autosaver._timer.timeout.emit()
+    recovery = find_recovery(tmp_path / "recovery")
+    assert recovery is not None and recovery.original.name == "lesson.annproj"
+    first.autosaver.wrote = False  # simulate a crash: the file stays
+    second = make_window(qtbot, tmp_path)
+    asked = []
+    assert second.offer_recovery(lambda w, r: asked.append(r) or True)
+    assert asked and second.document.layer("hidden").units == 5
+    assert second.isWindowModified() and second.document.path.name == "lesson.annproj"
+    assert second.save_project()  # saving cleanly removes the recovery file
+    assert find_recovery(tmp_path / "recovery") is None
+
+
+def test_declined_recovery_is_discarded(window, tmp_path):
+    edit(window)
+    assert window.autosaver.save_now()
+    window.autosaver.wrote = False
+    assert not window.offer_recovery(lambda w, r: False)
+    assert find_recovery(tmp_path / "recovery") is None
+
+
+def test_export_png_and_svg(window, tmp_path):
+    assert window.export_image(tmp_path / "net.png")
+    image = QImage(str(tmp_path / "net.png"))
+    assert image.width() > 400
+    svg = (tmp_path / "net.svg")
+    assert window.export_image(svg) and "<svg" in svg.read_text(encoding="utf-8")
+    assert not window.export_image(tmp_path / "net.bmp")
+
+
+def test_about_shortcuts_and_reset_layout(window):
+    from ann_studio import __version__
+    from ann_studio.views.dialogs.about import about_text
+    from ann_studio.views.dialogs.shortcuts import ShortcutSheet
+
+    assert __version__ in about_text() and "MIT" in about_text()
+    sheet = ShortcutSheet(window.actions, window)
+    keys = [sheet.table.item(r, 0).text() for r in range(sheet.table.rowCount())]
+    assert "Ctrl+L" in keys and "F1" in keys
+    dock = window.docks["inspector"]
+    dock.setFloating(True)
+    dock.hide()
+    window.actions["reset_layout"].trigger()
+    assert dock.isVisible() and not dock.isFloating()
+
+
+def test_screenshot_shows_the_network(qtbot, tmp_path):
+    assert QFontDatabase.families()
+    window = make_window(qtbot, tmp_path, all_panels=True)
+    window.canvas_view.fit_view()
+    image = window.canvas_view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # nodes, header colours, text and edges, not a blank canvas
+    header = window.canvas_scene.nodes["hidden"].mapToScene(20, 6)
+    point = window.canvas_view.mapFromScene(header)
+    assert image.pixelColor(point).blue() > image.pixelColor(point).red()  # the blue hidden-layer header
+
+
+def test_training_menu_is_disabled_while_invalid(window):
+    from PySide6.QtCore import QPointF
+
+    from ann_studio.views.canvas import editing
+
+    window.menus["train"].addAction("probe")
+    editing.add_layer(window.canvas_scene, "dense_sigmoid", QPointF(0, 300))
+    assert not any(a.isEnabled() for a in window.menus["train"].actions())
+    window.actions["undo"].trigger()
+    assert all(a.isEnabled() for a in window.menus["train"].actions())
+
+
+def test_recovery_file_lives_in_app_data(qapp):
+    from ann_studio.document.autosave import recovery_dir
+
+    assert isinstance(recovery_dir(), Path)
