@@ -118,12 +118,14 @@ def test_script_reproduces_the_engine_weights(case, tmp_path):
 
 
 def test_script_has_the_lesson_names_and_a_chain_reads_like_nielsen(tmp_path):
-    module = export_and_load(load_project(EXAMPLES / "lesson.annproj"), tmp_path)
+    project = load_project(EXAMPLES / "lesson.annproj")
+    module = export_and_load(project, tmp_path)
     text = (tmp_path / "net.py").read_text(encoding="utf-8")
+    sizes = [layer.units for layer in project.network.layers]
     for name in ("class Network", "def feedforward", "def backprop", "def SGD", "def update_mini_batch",
                  "def evaluate", "def sigmoid(z)", "def sigmoid_prime"):
         assert name in text
-    assert "Network([2, 4, 1]" in text
+    assert f"Network({sizes}" in text
     assert module.Network.__init__.__code__.co_varnames[1] == "sizes"
     assert "import ann_studio" not in text and "pickle" not in text
 
@@ -239,11 +241,12 @@ def test_history_csv_has_one_row_per_step_and_epoch_metrics(tmp_path):
     trainer = project.build_trainer()
     trainer.train(epochs=2)
     rows = list(csv.DictReader(io.StringIO(history_csv(trainer))))
-    assert len(rows) == trainer.step == 34
+    n = trainer.steps_per_epoch()
+    assert len(rows) == trainer.step == 2 * n
     assert [float(r["batch_loss"]) for r in rows] == trainer.step_losses
-    assert [r["epoch"] for r in rows] == ["1"] * 17 + ["2"] * 17
+    assert [r["epoch"] for r in rows] == ["1"] * n + ["2"] * n
     ends = [r for r in rows if r["loss"]]
-    assert [int(r["step"]) for r in ends] == [17, 34]
+    assert [int(r["step"]) for r in ends] == [n, 2 * n]
     assert float(ends[-1]["loss"]) == trainer.epoch_records[-1].loss
     assert float(ends[-1]["accuracy"]) == trainer.epoch_records[-1].accuracy
     assert ends[-1]["test_loss"] == ""  # no test set
@@ -255,13 +258,14 @@ def test_layer_values_csv_matches_the_forward_pass():
     trainer.train(steps=5)
     text = layer_values_csv(trainer, "hidden")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["sample", "z1", "z2", "z3", "z4", "a1", "a2", "a3", "a4"]
+    q = trainer.network.layer("hidden").units
+    assert rows[0] == ["sample"] + [f"z{j}" for j in range(1, q + 1)] + [f"a{j}" for j in range(1, q + 1)]
     assert len(rows) == 1 + trainer.n_samples
     layer = trainer.network.layer("hidden")
     z = trainer.x @ layer.W.T + layer.b
     values = np.array([[float(v) for v in row[1:]] for row in rows[1:]])
-    assert np.allclose(values[:, :4], z, rtol=0, atol=1e-15)
-    assert np.allclose(values[:, 4:], 1 / (1 + np.exp(-z)), atol=1e-12)
+    assert np.allclose(values[:, :q], z, rtol=0, atol=1e-15)
+    assert np.allclose(values[:, q:], 1 / (1 + np.exp(-z)), atol=1e-12)
     inputs = list(csv.reader(io.StringIO(layer_values_csv(trainer, "input"))))
     assert inputs[0] == ["sample", "a1", "a2"] and float(inputs[3][1]) == trainer.x[2, 0]
 
