@@ -119,12 +119,15 @@ def install_translators(app: QCoreApplication | None = None, language: str | Non
 
 def cjk_font_family(text: str = CJK_SAMPLE) -> str | None:
     """The first installed font family that has a glyph for every character of ``text``
-    (``QFontMetrics.inFont``), preferring Simplified Chinese fonts; None when there is none."""
+    (``QFontMetrics.inFontUcs4``), preferring Simplified Chinese fonts; None when there is none.
+
+    ``inFontUcs4(ord(ch))``, not ``inFont(ch)``: PySide6 6.11 converts a Python character to
+    QChar wrongly above about U+7000 (``inFont("的")`` is False in a font that has it)."""
     chars = sorted(set(text) - set(" \n\t"))
     preferred = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     for family in preferred + [f for f in QFontDatabase.families() if f not in preferred]:
         metrics = QFontMetrics(QFont(family))
-        if all(metrics.inFont(ch) for ch in chars):
+        if all(metrics.inFontUcs4(ord(ch)) for ch in chars):
             return family
     return None
 

@@ -53,6 +53,54 @@
         </message>
     </context>
     <context>
+        <name>AssignmentDialog</name>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Classroom assignments (*.annclass)</source>
+            <translation>课堂作业 (*.annclass)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Control</source>
+            <translation>控件</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>For students</source>
+            <translation>对学生</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Save Classroom Assignment</source>
+            <translation>保存课堂作业</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Save assignment</source>
+            <translation>保存作业</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Students who open the file start on this lesson. Choose what they may use:</source>
+            <translation>学生打开这个文件后会从本课开始。请选择他们可以使用哪些功能：</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>hidden</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>locked (visible, disabled)</source>
+            <translation>锁定（可见但不可用）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>shown</source>
+            <translation>显示</translation>
+        </message>
+    </context>
+    <context>
         <name>CanvasView</name>
         <message>
             <location filename="ann_studio/views/canvas/view.py" />
@@ -96,6 +144,14 @@
         </message>
     </context>
     <context>
+        <name>Classroom</name>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>Could not open %1: %2</source>
+            <translation>无法打开 %1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionPanel</name>
         <message>
             <location filename="ann_studio/views/plots/confusion_panel.py" />
@@ -133,72 +189,72 @@
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>%1 training and %2 test samples, %3 inputs</source>
-            <translation type="unfinished" />
+            <translation>%1 个训练样本和 %2 个测试样本，%3 个输入</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>, %1 classes</source>
-            <translation type="unfinished" />
+            <translation>，%1 个类别</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Click the plot to add a point, right-click to remove one.</source>
-            <translation type="unfinished" />
+            <translation>点击图表添加一个点，右键单击删除一个点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Draw class:</source>
-            <translation type="unfinished" />
+            <translation>绘制类别：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Draw new points with the next seed</source>
-            <translation type="unfinished" />
+            <translation>用下一个种子重新生成数据点</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Drawing works for 2-D classification data.</source>
-            <translation type="unfinished" />
+            <translation>只能为二维分类数据绘制数据点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Feed %1 to the network as an input unit</source>
-            <translation type="unfinished" />
+            <translation>把 %1 作为一个输入单元送入网络</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Imported or drawn data</source>
-            <translation type="unfinished" />
+            <translation>导入或绘制的数据</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Import…</source>
-            <translation type="unfinished" />
+            <translation>导入…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Inputs:</source>
-            <translation type="unfinished" />
+            <translation>输入：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Load a CSV, IDX (MNIST) or NPZ file</source>
-            <translation type="unfinished" />
+            <translation>载入 CSV、IDX (MNIST) 或 NPZ 文件</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Regenerate</source>
-            <translation type="unfinished" />
+            <translation>重新生成</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Turn the extra inputs off to draw points.</source>
-            <translation type="unfinished" />
+            <translation>关闭额外的输入后才能绘制数据点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>seed</source>
-            <translation type="unfinished" />
+            <translation>种子</translation>
         </message>
     </context>
     <context>
@@ -206,123 +262,124 @@
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>%1: %2 training and %3 test samples, %4 inputs, %5 outputs (%6)</source>
-            <translation type="unfinished" />
+            <translation>%1：%2 个训练样本和 %3 个测试样本，%4 个输入，%5 个输出（%6）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Archive:</source>
-            <translation type="unfinished" />
+            <translation>归档文件：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>浏览…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>CSV file:</source>
-            <translation type="unfinished" />
+            <translation>CSV 文件：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>CSV table</source>
-            <translation type="unfinished" />
+            <translation>CSV 表格</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Cannot use this file:
 %1</source>
-            <translation type="unfinished" />
+            <translation>无法使用这个文件：
+%1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Check</source>
-            <translation type="unfinished" />
+            <translation>检查</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Choose a file</source>
-            <translation type="unfinished" />
+            <translation>选择文件</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>File type:</source>
-            <translation type="unfinished" />
+            <translation>文件类型：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>IDX files (MNIST)</source>
-            <translation type="unfinished" />
+            <translation>IDX 文件 (MNIST)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Import data</source>
-            <translation type="unfinished" />
+            <translation>导入数据</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Normalise inputs:</source>
-            <translation type="unfinished" />
+            <translation>输入归一化：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>NumPy archive (NPZ)</source>
-            <translation type="unfinished" />
+            <translation>NumPy 归档 (NPZ)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Target column names or numbers, separated by commas</source>
-            <translation type="unfinished" />
+            <translation>目标列的名称或序号，用逗号分隔</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Target columns:</source>
-            <translation type="unfinished" />
+            <translation>目标列：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Test fraction:</source>
-            <translation type="unfinished" />
+            <translation>测试集比例：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Test images (optional):</source>
-            <translation type="unfinished" />
+            <translation>测试图像（可选）：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Test labels (optional):</source>
-            <translation type="unfinished" />
+            <translation>测试标签（可选）：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Training images:</source>
-            <translation type="unfinished" />
+            <translation>训练图像：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Training labels:</source>
-            <translation type="unfinished" />
+            <translation>训练标签：</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>last column</source>
-            <translation type="unfinished" />
+            <translation>最后一列</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>min–max</source>
-            <translation type="unfinished" />
+            <translation>最小–最大</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>不归一化</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>z-score</source>
-            <translation type="unfinished" />
+            <translation>z 分数</translation>
         </message>
     </context>
     <context>
@@ -401,37 +458,37 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Accepts 0.5, 0,5 and fractions like 1/3</source>
-            <translation type="unfinished" />
+            <translation>可输入 0.5、0,5 以及 1/3 这样的分数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Activation</source>
-            <translation type="unfinished" />
+            <translation>激活函数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Batch size</source>
-            <translation type="unfinished" />
+            <translation>批大小</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Bias b[%1] (where training starts)</source>
-            <translation type="unfinished" />
+            <translation>偏置 b[%1]（训练起点）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Connection w[%1, %2] of '%3'</source>
-            <translation type="unfinished" />
+            <translation>“%3”的连接 w[%1, %2]</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Id</source>
-            <translation type="unfinished" />
+            <translation>标识</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Initializer</source>
-            <translation type="unfinished" />
+            <translation>初始化方法</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -441,17 +498,17 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Layer '%1'</source>
-            <translation type="unfinished" />
+            <translation>层“%1”</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Learning rate η</source>
-            <translation type="unfinished" />
+            <translation>学习率 η</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Loss</source>
-            <translation type="unfinished" />
+            <translation>损失</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -461,12 +518,12 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Max epochs</source>
-            <translation type="unfinished" />
+            <translation>最多轮数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Momentum</source>
-            <translation type="unfinished" />
+            <translation>动量</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -476,22 +533,22 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Now, after training: %1</source>
-            <translation type="unfinished" />
+            <translation>训练后的当前值：%1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Optimizer</source>
-            <translation type="unfinished" />
+            <translation>优化器</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Output layer</source>
-            <translation type="unfinished" />
+            <translation>输出层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Project</source>
-            <translation type="unfinished" />
+            <translation>项目</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -501,102 +558,102 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Seed</source>
-            <translation type="unfinished" />
+            <translation>种子</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Select a layer, a neuron or a connection on the canvas.</source>
-            <translation type="unfinished" />
+            <translation>在画布上选择一个层、神经元或连接。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set %1 of '%2' to %3</source>
-            <translation type="unfinished" />
+            <translation>把“%2”的%1设为 %3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set batch size</source>
-            <translation type="unfinished" />
+            <translation>设置批大小</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set bias b[%1] of '%2' to %3</source>
-            <translation type="unfinished" />
+            <translation>把“%2”的偏置 b[%1] 设为 %3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set epoch limit</source>
-            <translation type="unfinished" />
+            <translation>设置轮数上限</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set learning rate</source>
-            <translation type="unfinished" />
+            <translation>设置学习率</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set loss</source>
-            <translation type="unfinished" />
+            <translation>设置损失函数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set momentum</source>
-            <translation type="unfinished" />
+            <translation>设置动量</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set optimizer</source>
-            <translation type="unfinished" />
+            <translation>设置优化器</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set seed</source>
-            <translation type="unfinished" />
+            <translation>设置种子</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set shuffling</source>
-            <translation type="unfinished" />
+            <translation>设置打乱</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set weight w[%1, %2] of '%3' to %4</source>
-            <translation type="unfinished" />
+            <translation>把“%3”的权重 w[%1, %2] 设为 %4</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Shuffle each epoch</source>
-            <translation type="unfinished" />
+            <translation>每轮打乱顺序</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Train biases (unchecked: frozen)</source>
-            <translation type="unfinished" />
+            <translation>训练偏置（不勾选：固定）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Train weights (unchecked: frozen)</source>
-            <translation type="unfinished" />
+            <translation>训练权重（不勾选：固定）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Units</source>
-            <translation type="unfinished" />
+            <translation>单元数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>值</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Weight from input %1 to neuron %2 (where training starts)</source>
-            <translation type="unfinished" />
+            <translation>从输入 %1 到神经元 %2 的权重（训练起点）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>不限</translation>
         </message>
     </context>
     <context>
@@ -648,6 +705,99 @@
             <location filename="ann_studio/views/panels/math_table.py" />
             <source>Unit</source>
             <translation>单元</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonsPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>%1 — step %2 of %3</source>
+            <translation>%1 — 第 %2 步，共 %3 步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Choose a lesson…</source>
+            <translation>选择一课…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Classroom assignments (*.annclass)</source>
+            <translation>课堂作业 (*.annclass)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Could not open the assignment</source>
+            <translation>无法打开作业</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Next ▶</source>
+            <translation>下一步 ▶</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>On to the next step…</source>
+            <translation>进入下一步…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Open Assignment…</source>
+            <translation>打开作业…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Open a classroom assignment (.annclass)</source>
+            <translation>打开课堂作业 (.annclass)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Open assignment</source>
+            <translation>打开作业</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Pick a lesson above. Each one opens a project and walks you through it step by step.</source>
+            <translation>请在上方选择一课。每一课会打开一个项目，带你一步一步地学习。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Read, then press Next.</source>
+            <translation>读完后按“下一步”。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Save Assignment…</source>
+            <translation>保存作业…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Teachers: save this lesson as a classroom assignment that hides or locks chosen controls</source>
+            <translation>教师：把本课保存为课堂作业，可隐藏或锁定选定的控件</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>When you have done it, the lesson moves on by itself.</source>
+            <translation>完成后，课程会自动进入下一步。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>◀ Back</source>
+            <translation>◀ 上一步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>✔ Done.</source>
+            <translation>✔ 完成。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>✔ Lesson complete.</source>
+            <translation>✔ 本课完成。</translation>
         </message>
     </context>
     <context>
@@ -773,22 +923,22 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;About ANN Studio</source>
-            <translation type="unfinished" />
+            <translation>关于 ANN Studio(&amp;A)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Auto-Layout</source>
-            <translation type="unfinished" />
+            <translation>自动布局(&amp;A)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Copy</source>
-            <translation type="unfinished" />
+            <translation>复制(&amp;C)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Delete</source>
-            <translation type="unfinished" />
+            <translation>删除(&amp;D)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -798,7 +948,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Export Canvas Image…</source>
-            <translation type="unfinished" />
+            <translation>导出画布图像(&amp;E)…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -808,7 +958,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Fit to View</source>
-            <translation type="unfinished" />
+            <translation>适应视图(&amp;F)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -818,17 +968,17 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Neuron View</source>
-            <translation type="unfinished" />
+            <translation>神经元视图(&amp;N)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;New…</source>
-            <translation type="unfinished" />
+            <translation>新建(&amp;N)…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -838,7 +988,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Paste</source>
-            <translation type="unfinished" />
+            <translation>粘贴(&amp;P)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -853,7 +1003,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Reset Layout</source>
-            <translation type="unfinished" />
+            <translation>重置布局(&amp;R)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -863,7 +1013,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Snap to Grid</source>
-            <translation type="unfinished" />
+            <translation>对齐网格(&amp;S)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -883,17 +1033,17 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Arrange the layers left to right</source>
-            <translation type="unfinished" />
+            <translation>把各层从左到右排列</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Clear Recent Files</source>
-            <translation type="unfinished" />
+            <translation>清除最近文件</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Copy the selected layers</source>
-            <translation type="unfinished" />
+            <translation>复制选中的层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -908,17 +1058,17 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>D&amp;uplicate</source>
-            <translation type="unfinished" />
+            <translation>创建副本(&amp;U)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Delete the selected layers and connections</source>
-            <translation type="unfinished" />
+            <translation>删除选中的层和连接</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Duplicate the selected layers</source>
-            <translation type="unfinished" />
+            <translation>为选中的层创建副本</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -928,37 +1078,37 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Every shortcut and canvas gesture</source>
-            <translation type="unfinished" />
+            <translation>所有快捷键和画布手势</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Export canvas</source>
-            <translation type="unfinished" />
+            <translation>导出画布</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Export failed</source>
-            <translation type="unfinished" />
+            <translation>导出失败</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Forget the recent files</source>
-            <translation type="unfinished" />
+            <translation>清空最近打开的文件列表</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Invalid network: %1 — training is off until this is fixed</source>
-            <translation type="unfinished" />
+            <translation>网络无效：%1 — 修正之前无法训练</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Main</source>
-            <translation type="unfinished" />
+            <translation>主工具栏</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Open &amp;Recent</source>
-            <translation type="unfinished" />
+            <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -973,17 +1123,17 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Paste layers</source>
-            <translation type="unfinished" />
+            <translation>粘贴层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Put every panel back where it started</source>
-            <translation type="unfinished" />
+            <translation>把所有面板放回初始位置</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1008,7 +1158,7 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Save the canvas as PNG or SVG</source>
-            <translation type="unfinished" />
+            <translation>把画布保存为 PNG 或 SVG</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1023,37 +1173,37 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Saved %1</source>
-            <translation type="unfinished" />
+            <translation>已保存 %1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Select &amp;All</source>
-            <translation type="unfinished" />
+            <translation>全选(&amp;A)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Select every layer</source>
-            <translation type="unfinished" />
+            <translation>选中所有层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Show every neuron and connection</source>
-            <translation type="unfinished" />
+            <translation>显示每个神经元和连接</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Show the whole network</source>
-            <translation type="unfinished" />
+            <translation>显示整个网络</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Snap moved layers to the grid</source>
-            <translation type="unfinished" />
+            <translation>移动的层对齐到网格</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Start a new project from an example</source>
-            <translation type="unfinished" />
+            <translation>从示例新建项目</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1063,27 +1213,27 @@
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Version and licence</source>
-            <translation type="unfinished" />
+            <translation>版本和许可证</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Zoom &amp;In</source>
-            <translation type="unfinished" />
+            <translation>放大(&amp;I)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Zoom &amp;Out</source>
-            <translation type="unfinished" />
+            <translation>缩小(&amp;O)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Zoom in</source>
-            <translation type="unfinished" />
+            <translation>放大</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Zoom out</source>
-            <translation type="unfinished" />
+            <translation>缩小</translation>
         </message>
     </context>
     <context>
@@ -1099,77 +1249,82 @@
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>%1: numerical %2 · backprop %3 · relative error %4 %5</source>
-            <translation type="unfinished" />
+            <translation>%1：数值梯度 %2 · 反向传播 %3 · 相对误差 %4 %5</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Check against Mazur</source>
-            <translation type="unfinished" />
+            <translation>与 Mazur 核对</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Check gradient</source>
-            <translation type="unfinished" />
+            <translation>检验梯度</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Compare ∂E/∂w from backpropagation with a central finite difference (E(w + h) − E(w − h)) / 2h for the selection</source>
-            <translation type="unfinished" />
+            <translation>对选中的参数，把反向传播得到的 ∂E/∂w 与中心差分 (E(w + h) − E(w − h)) / 2h 比较</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Export CSV…</source>
-            <translation type="unfinished" />
+            <translation>导出 CSV…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Export layer values</source>
-            <translation type="unfinished" />
+            <translation>导出各层数值</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Layer values</source>
-            <translation type="unfinished" />
+            <translation>各层数值</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Math</source>
-            <translation type="unfinished" />
+            <translation>数学</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Notation</source>
+            <translation>记号</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Save every layer's z, a, δ, ∂E/∂b and ∂E/∂W of this batch</source>
-            <translation type="unfinished" />
+            <translation>保存本批中每一层的 z、a、δ、∂E/∂b 和 ∂E/∂W</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Show each caption in English and Chinese side by side</source>
-            <translation type="unfinished" />
+            <translation>中英文对照显示每个标题</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>The symbols: Nielsen's book, Zhou's textbook (the lesson), or Mazur's worked example (2-2-2 networks)</source>
-            <translation type="unfinished" />
+            <translation>符号体系：Nielsen 的书、周志华的教材（课文所用）或 Mazur 的示例（2-2-2 网络）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>digits </source>
-            <translation type="unfinished" />
+            <translation>位数 </translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>step %1 · sample %2 of %3</source>
-            <translation type="unfinished" />
+            <translation>第 %1 步 · 第 %2 个样本，共 %3 个</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>中文</source>
-            <translation type="unfinished" />
+            <translation>中文</translation>
         </message>
     </context>
     <context>
@@ -1177,57 +1332,57 @@
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>ANN Studio</source>
-            <translation type="unfinished" />
+            <translation>ANN Studio</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>E&lt;sub&gt;total&lt;/sub&gt; after 1 step</source>
-            <translation type="unfinished" />
+            <translation>1 步后的 E&lt;sub&gt;total&lt;/sub&gt;</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>E&lt;sub&gt;total&lt;/sub&gt; after 10,000 steps</source>
-            <translation type="unfinished" />
+            <translation>10,000 步后的 E&lt;sub&gt;total&lt;/sub&gt;</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Known drift in the post: it rounds intermediate values before the second forward pass. The exact float64 value is 0.29102777369 (difference 1.5 × 10⁻⁷).</source>
-            <translation type="unfinished" />
+            <translation>原文的已知偏差：它在第二次前向传播之前对中间结果做了四舍五入。精确的 float64 值为 0.29102777369（相差 1.5 × 10⁻⁷）。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Known drift in the post: its figure is the error after 9,999 steps, which here is %1 (matches); after 10,000 steps it is 3.5101878 × 10⁻⁵.</source>
-            <translation type="unfinished" />
+            <translation>原文的已知偏差：它给出的是第 9,999 步后的误差，这里为 %1（一致）；第 10,000 步后为 3.5101878 × 10⁻⁵。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Mazur's worked example: the check against the post appears after the first step.</source>
-            <translation type="unfinished" />
+            <translation>Mazur 的示例：第一步之后显示与原文的核对结果。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Play on to step 10,001 to compare. (The post's figure is the error after 9,999 steps; after 10,000 steps the exact value is 3.5101878 × 10⁻⁵.)</source>
-            <translation type="unfinished" />
+            <translation>继续运行到第 10,001 步再比较。（原文给出的是第 9,999 步后的误差；第 10,000 步后的精确值为 3.5101878 × 10⁻⁵。）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Published</source>
-            <translation type="unfinished" />
+            <translation>原文数值</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>量</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>✔ Matches Mazur's post: %1 of %2 values agree to every printed digit; %3 known drifts of the post explained</source>
-            <translation type="unfinished" />
+            <translation>✔ 与 Mazur 原文一致：%2 个数值中有 %1 个每一位都相同；已解释原文的 %3 处已知偏差</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_badge.py" />
             <source>✘ %1 of %2 values differ from Mazur's post</source>
-            <translation type="unfinished" />
+            <translation>✘ %2 个数值中有 %1 个与 Mazur 原文不同</translation>
         </message>
     </context>
     <context>
@@ -1235,17 +1390,17 @@
         <message>
             <location filename="ann_studio/views/dialogs/gallery.py" />
             <source>Create</source>
-            <translation type="unfinished" />
+            <translation>创建</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/gallery.py" />
             <source>New Project</source>
-            <translation type="unfinished" />
+            <translation>新建项目</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/gallery.py" />
             <source>Start from an example:</source>
-            <translation type="unfinished" />
+            <translation>从一个示例开始：</translation>
         </message>
     </context>
     <context>
@@ -1415,17 +1570,17 @@
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Does</source>
-            <translation type="unfinished" />
+            <translation>作用</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>键盘快捷键</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>按键</translation>
         </message>
     </context>
     <context>
@@ -1447,6 +1602,21 @@
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
+            <source>Back</source>
+            <translation>后退</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Batch</source>
+            <translation>批</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Epoch</source>
+            <translation>轮</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
             <source>Finish the current step: one update on one mini-batch</source>
             <translation>完成当前这一步：在一个小批量上做一次更新</translation>
         </message>
@@ -1459,6 +1629,11 @@
             <location filename="ann_studio/views/training_actions.py" />
             <source>Go back to step 0; the recorded history stays available on the timeline</source>
             <translation>回到第 0 步；记录的历史仍可在时间轴上查看</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>New seed</source>
+            <translation>新种子</translation>
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
@@ -1482,8 +1657,23 @@
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
             <source>Phase &amp;Back</source>
             <translation>后退阶段(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Play</source>
+            <translation>运行</translation>
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
@@ -1497,8 +1687,18 @@
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
             <source>Reset with &amp;New Seed</source>
             <translation>用新种子重置(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Rewind</source>
+            <translation>回到开头</translation>
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
@@ -1509,6 +1709,11 @@
             <location filename="ann_studio/views/training_actions.py" />
             <source>Run the next phase: forward through one layer, the error, δ of one layer, its gradients, the update</source>
             <translation>运行下一个阶段：前向通过一层、计算误差、一层的 δ、它的梯度、更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Sample</source>
+            <translation>样本</translation>
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
@@ -1535,158 +1740,183 @@
         <name>TrainingPanel</name>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>%1 (%2 steps each)</source>
-            <translation type="unfinished" />
+            <source>%1 of %2 in the batch</source>
+            <translation>本批第 %1 个，共 %2 个</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>%1 of %2 in the batch</source>
-            <translation type="unfinished" />
+            <source>(%1 steps per epoch)</source>
+            <translation>（每轮 %1 步）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>(1 step per epoch)</source>
+            <translation>（每轮 1 步）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>(data row %1)</source>
-            <translation type="unfinished" />
+            <translation>（数据第 %1 行）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>1 = online (Zhou's standard BP); all samples = full batch (accumulated BP). Applies at the next step.</source>
-            <translation type="unfinished" />
+            <translation>1 = 在线学习（周志华的标准 BP）；全部样本 = 全批量（累积 BP）。从下一步起生效。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Accuracy reaches</source>
-            <translation type="unfinished" />
+            <translation>准确率达到</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Adam</source>
-            <translation type="unfinished" />
+            <translation>Adam</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Applies at the next step: %1</source>
-            <translation type="unfinished" />
+            <translation>从下一步起生效：%1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Batch size</source>
-            <translation type="unfinished" />
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Binary cross-entropy</source>
+            <translation>二元交叉熵</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Cross-entropy</source>
+            <translation>交叉熵</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Drag to go back to any recorded step; the numbers come back exactly</source>
-            <translation type="unfinished" />
+            <translation>拖动可回到任意已记录的步；数值会精确恢复</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Epoch</source>
-            <translation type="unfinished" />
+            <translation>轮次</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Epochs reach</source>
-            <translation type="unfinished" />
+            <translation>轮数达到</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Full speed</source>
-            <translation type="unfinished" />
+            <translation>全速</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Half sum of squares  ½Σ(ŷ − y)²</source>
+            <translation>误差平方和的一半  ½Σ(ŷ − y)²</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Hyperparameters</source>
-            <translation type="unfinished" />
+            <translation>超参数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Last loss</source>
-            <translation type="unfinished" />
+            <translation>最近的损失</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Learning rate η</source>
-            <translation type="unfinished" />
+            <translation>学习率 η</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Loss</source>
-            <translation type="unfinished" />
+            <translation>损失</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Loss falls to</source>
-            <translation type="unfinished" />
+            <translation>损失降到</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>Mean squared error</source>
+            <translation>均方误差</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Next phase</source>
-            <translation type="unfinished" />
+            <translation>下一阶段</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Optimizer</source>
-            <translation type="unfinished" />
+            <translation>优化器</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Phase by phase (fast)</source>
-            <translation type="unfinished" />
+            <translation>逐阶段（快）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Phase done</source>
-            <translation type="unfinished" />
+            <translation>已完成的阶段</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>RMSprop</source>
-            <translation type="unfinished" />
+            <translation>RMSprop</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>SGD</source>
-            <translation type="unfinished" />
+            <translation>SGD（随机梯度下降）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Sample</source>
-            <translation type="unfinished" />
+            <translation>样本</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Slow motion (a phase every 0.6 s)</source>
-            <translation type="unfinished" />
+            <translation>慢动作（每 0.6 秒一个阶段）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Speed</source>
-            <translation type="unfinished" />
+            <translation>速度</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>步</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Step by step</source>
-            <translation type="unfinished" />
+            <translation>逐步</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Stop when</source>
-            <translation type="unfinished" />
+            <translation>停止条件</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Stopped: %1</source>
-            <translation type="unfinished" />
+            <translation>已停止：%1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Timeline</source>
-            <translation type="unfinished" />
+            <translation>时间轴</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -1696,12 +1926,12 @@
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Where training stands</source>
-            <translation type="unfinished" />
+            <translation>训练进度</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>batch size</source>
-            <translation type="unfinished" />
+            <translation>批大小</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -1711,27 +1941,27 @@
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>不限</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>off</source>
-            <translation type="unfinished" />
+            <translation>关</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>optimizer</source>
-            <translation type="unfinished" />
+            <translation>优化器</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>step %1 / %2</source>
-            <translation type="unfinished" />
+            <translation>第 %1 / %2 步</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>η: applies from the next update, without resetting</source>
-            <translation type="unfinished" />
+            <translation>η：从下一次更新起生效，不会重置训练</translation>
         </message>
     </context>
     <context>
@@ -1814,8 +2044,18 @@
         <name>about</name>
         <message>
             <location filename="ann_studio/views/dialogs/about.py" />
+            <source>A desktop neural-network simulator for students: draw a network, step through backpropagation, watch it learn.</source>
+            <translation>面向学生的桌面神经网络模拟器：画出网络，逐步执行反向传播，观察它如何学习。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/about.py" />
             <source>About ANN Studio</source>
-            <translation type="unfinished" />
+            <translation>关于 ANN Studio</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/about.py" />
+            <source>Licence: MIT.</source>
+            <translation>许可证：MIT。</translation>
         </message>
     </context>
     <context>
@@ -1956,32 +2196,32 @@
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Add a point</source>
-            <translation type="unfinished" />
+            <translation>添加一个点</translation>
         </message>
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Add input %1</source>
-            <translation type="unfinished" />
+            <translation>添加输入 %1</translation>
         </message>
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Remove a point</source>
-            <translation type="unfinished" />
+            <translation>删除一个点</translation>
         </message>
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Remove input %1</source>
-            <translation type="unfinished" />
+            <translation>删除输入 %1</translation>
         </message>
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Set %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>把 %1 设为 %2</translation>
         </message>
         <message>
             <location filename="ann_studio/document/data_commands.py" />
             <source>Use data set %1</source>
-            <translation type="unfinished" />
+            <translation>使用数据集 %1</translation>
         </message>
     </context>
     <context>
@@ -1989,22 +2229,22 @@
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>'%1' is already used</source>
-            <translation type="unfinished" />
+            <translation>“%1”已被使用</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Inspector</source>
-            <translation type="unfinished" />
+            <translation>检查器</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>must be above 0</source>
-            <translation type="unfinished" />
+            <translation>必须大于 0</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>use letters, digits, '_' or '-', starting with a letter</source>
-            <translation type="unfinished" />
+            <translation>请使用字母、数字、“_”或“-”，并以字母开头</translation>
         </message>
     </context>
     <context>
@@ -2050,7 +2290,7 @@
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Data</source>
-            <translation type="unfinished" />
+            <translation>数据</translation>
         </message>
     </context>
     <context>
@@ -2156,17 +2396,19 @@
             <source>ANN Studio did not close normally. Unsaved changes to %1 were kept at %2.
 
 Restore them?</source>
-            <translation type="unfinished" />
+            <translation>ANN Studio 上次没有正常关闭。%1 中未保存的更改已保存在 %2。
+
+要恢复吗？</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/recovery.py" />
             <source>Restore unsaved work?</source>
-            <translation type="unfinished" />
+            <translation>恢复未保存的工作？</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/recovery.py" />
             <source>an unsaved project</source>
-            <translation type="unfinished" />
+            <translation>一个未保存的项目</translation>
         </message>
     </context>
     <context>
@@ -2174,72 +2416,72 @@ Restore them?</source>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Add a dense layer</source>
-            <translation type="unfinished" />
+            <translation>添加全连接层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Arrow keys (Shift: fine)</source>
-            <translation type="unfinished" />
+            <translation>方向键（按住 Shift：微调）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Connect two layers</source>
-            <translation type="unfinished" />
+            <translation>连接两个层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Context menu</source>
-            <translation type="unfinished" />
+            <translation>右键菜单</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Double-click on empty canvas</source>
-            <translation type="unfinished" />
+            <translation>在画布空白处双击</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Drag from an output port to an input port</source>
-            <translation type="unfinished" />
+            <translation>从输出端口拖到输入端口</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Drag on empty canvas</source>
-            <translation type="unfinished" />
+            <translation>在画布空白处拖动</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Middle drag, Space + drag</source>
-            <translation type="unfinished" />
+            <translation>中键拖动，或按住空格拖动</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Mouse wheel, + / −</source>
-            <translation type="unfinished" />
+            <translation>鼠标滚轮，+ / −</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Move the selected layers</source>
-            <translation type="unfinished" />
+            <translation>移动选中的层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Pan</source>
-            <translation type="unfinished" />
+            <translation>平移</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Right-click</source>
-            <translation type="unfinished" />
+            <translation>右键单击</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Select several layers (rubber band)</source>
-            <translation type="unfinished" />
+            <translation>框选多个层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Zoom</source>
-            <translation type="unfinished" />
+            <translation>缩放</translation>
         </message>
     </context>
     <context>
@@ -2247,12 +2489,12 @@ Restore them?</source>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>The project has unsaved changes. Save them first?</source>
-            <translation type="unfinished" />
+            <translation>项目有未保存的更改。要先保存吗？</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>未保存的更改</translation>
         </message>
     </context>
 </TS>

@@ -144,7 +144,7 @@ class LessonsPanel(QWidget):
             self.enter_step(self.index + 1)
         elif self.lesson is not None:
             self.highlighter.clear()
-            self.status.setText(_tr("🎉 Lesson complete."))
+            self.status.setText(_tr("✔ Lesson complete."))
 
     @Slot()
     def previous_step(self) -> None:

@@ -1,0 +1,97 @@
+"""Classroom mode: a teacher's assignment hides and locks the chosen controls and opens on its
+lesson, from the command line and from the Lessons panel; bad files give clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ann_studio.lessons import Assignment, LessonError, load_assignment, save_assignment
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from ann_studio.app import create_main_window, ensure_application
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    ensure_application()
+    w = create_main_window()
+    qtbot.addWidget(w)
+    yield w
+    w.session.shutdown()
+
+
+def test_the_teacher_saves_and_the_student_opens(window, qtbot, tmp_path):
+    from ann_studio.app import create_main_window
+    from ann_studio.views.panels.assignment_dialog import AssignmentDialog
+
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("learning-rate")
+    dialog = AssignmentDialog(window, panel.lesson)
+    qtbot.addWidget(dialog)
+    dialog.set_state("new_project", "hidden")
+    dialog.set_state("weights_panel", "hidden")
+    dialog.set_state("step_epoch", "locked")
+    dialog.set_state("training_panel", "locked")
+    path = dialog.save_to(tmp_path / "homework")
+    assert path.name == "homework.annclass"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["lesson"] == "learning-rate" and set(saved["hidden"]) == {"new_project", "weights_panel"}
+
+    student = create_main_window(path)
+    qtbot.addWidget(student)
+    spanel = student.docks["lessons_panel"].widget()
+    assert spanel.lesson.id == "learning-rate" and spanel.index == 0
+    assert student.document.path.name == "lr-small.annproj"
+    new_project = student.actions["new_project"]
+    assert not new_project.isVisible() and not new_project.isEnabled()
+    assert not student.docks["weights_panel"].toggleViewAction().isVisible()
+    assert student.docks["weights_panel"].isHidden()
+    step_epoch = student.actions["step_epoch"]
+    assert step_epoch.isVisible() and not step_epoch.isEnabled()
+    step_epoch.setEnabled(True)  # e.g. the window re-enabling the training actions
+    assert not step_epoch.isEnabled()
+    assert not student.docks["training_panel"].widget().isEnabled()
+    assert not spanel.chooser.isEnabled() and not spanel.save_class_button.isEnabled()
+    assert student.actions["step_batch"].isEnabled()
+    student.session.shutdown()
+
+
+def test_restrictions_survive_a_language_switch(window, qtbot, tmp_path):
+    from ann_studio import i18n
+    from ann_studio.views.classroom_mode import open_assignment
+
+    path = save_assignment(Assignment("mazur", hidden=["save_project"], locked=["play_pause"]), tmp_path / "a")
+    assert open_assignment(window, path)
+    new = i18n.switch_language(window, "zh_CN")
+    qtbot.addWidget(new)
+    try:
+        assert not new.actions["save_project"].isVisible() and not new.actions["play_pause"].isEnabled()
+        assert new.docks["lessons_panel"].widget().lesson.id == "mazur"
+    finally:
+        i18n.install_translators(language="en")
+        new.session.shutdown()
+
+
+@pytest.mark.parametrize("obj, where", [
+    ({"format": "ann-studio-classroom", "version": 1}, "lesson"),
+    ({"format": "x", "version": 1, "lesson": "mazur"}, "format"),
+    ({"format": "ann-studio-classroom", "version": 1, "lesson": "mazur", "hidden": "quit"}, "hidden"),
+    ({"format": "ann-studio-classroom", "version": 1, "lesson": "mazur", "project": "no.annproj"}, "project"),
+])
+def test_bad_assignments_name_the_place(tmp_path, obj, where):
+    path = tmp_path / "bad.annclass"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    with pytest.raises(LessonError) as info:
+        load_assignment(path)
+    assert info.value.path == where and "bad.annclass" in str(info.value)
+
+
+def test_an_unknown_lesson_is_reported_not_raised(window, tmp_path):
+    from ann_studio.views.classroom_mode import open_assignment
+
+    path = save_assignment(Assignment("no-such-lesson"), tmp_path / "x.annclass")
+    assert not open_assignment(window, path)
+    assert "no-such-lesson" in window.last_error
