@@ -16,6 +16,10 @@ from tests.helpers import EXAMPLES
 def window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    for name in ("math_panel", "training_panel"):  # panels behind another tab skip their refresh
+        w.docks[name].raise_()
     assert w.open_project(EXAMPLES / "mazur.annproj")
     yield w
     w.session.shutdown()

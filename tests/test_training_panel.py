@@ -15,13 +15,17 @@ from tests.helpers import EXAMPLES
 def window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    for name in ("math_panel", "training_panel"):  # panels behind another tab skip their refresh
+        w.docks[name].raise_()
     assert w.open_project(EXAMPLES / "lesson.annproj")
     yield w
     w.session.shutdown()
 
 
 def child(window, name):
-    found = window.findChild(object, name)
+    found = window.docks["training_panel"].findChild(object, name) or window.findChild(object, name)
     assert found is not None, name
     return found
 
@@ -84,11 +88,11 @@ def test_timeline_scrubber_goes_back_exactly(window):
 
 def test_hyperparameters_while_playing(qtbot, window):
     window.actions["play_pause"].trigger()
-    child(window, "learning_rate").setValue(0.25)
+    child(window, "training_learning_rate").setValue(0.25)
     assert window.session.trainer.learning_rate == 0.25
-    child(window, "batch_size").setValue(5)
+    child(window, "training_batch_size").setValue(5)
     qtbot.waitUntil(lambda: window.session.trainer.batch_size == 5, timeout=5000)
-    optimizer = child(window, "optimizer")
+    optimizer = child(window, "training_optimizer")
     optimizer.setCurrentIndex(optimizer.findData("adam"))
     qtbot.waitUntil(lambda: window.session.trainer.optimizer.settings.type == "adam", timeout=5000)
     window.actions["play_pause"].trigger()
@@ -97,7 +101,7 @@ def test_hyperparameters_while_playing(qtbot, window):
 
 def test_batch_size_mid_step_waits_and_says_so(window):
     window.actions["step_phase"].trigger()
-    child(window, "batch_size").setValue(3)
+    child(window, "training_batch_size").setValue(3)
     assert "batch size" in child(window, "pending_settings").text()
     assert window.session.trainer.batch_size == 1
     window.actions["step_batch"].trigger()
@@ -106,7 +110,7 @@ def test_batch_size_mid_step_waits_and_says_so(window):
 
 
 def test_stop_criterion_from_the_panel(qtbot, window):
-    child(window, "max_epochs").setValue(2)
+    child(window, "training_max_epochs").setValue(2)
     with qtbot.waitSignal(window.session.stopped, timeout=10000):
         window.actions["play_pause"].trigger()
     assert window.session.trainer.epoch == 2
@@ -143,7 +147,7 @@ def test_overlay_follows_the_phases(window):
 
 
 def test_step_sample_counter(window):
-    child(window, "batch_size").setValue(4)
+    child(window, "training_batch_size").setValue(4)
     window.actions["step_sample"].trigger()
     window.actions["step_sample"].trigger()
     assert child(window, "counter_sample").text().startswith("2 of 4")

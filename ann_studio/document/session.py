@@ -33,6 +33,9 @@ SPEEDS = {
     "full": ("budget", 0),
 }
 TICK_BUDGET_S = 0.012
+#: the tick budget adapts to the time the GUI spends between ticks (keeping training ≥ 70 % of the
+#: time), within these bounds (the upper one bounds the event-loop latency)
+MIN_TICK_BUDGET_S, MAX_TICK_BUDGET_S = 0.008, 0.030
 REFRESH_INTERVAL_S = 1 / 30
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
@@ -70,6 +73,8 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._pending: dict = {}
         self._target_epoch: int | None = None
         self._before_update: list[np.ndarray] | None = None
+        self._tick_end: float | None = None
+        self._gui_gap: float | None = None
         self._after_update_step: int | None = None
         document.project_replaced.connect(self.rebuild)
         document.network_changed.connect(self.rebuild)
@@ -309,6 +314,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     def _start(self, mode: str) -> None:
         self._mode = mode
+        self._tick_end, self._gui_gap = None, None
         interval = SPEEDS[self.speed][1] if self._target_epoch is None else 0
         self._timer.start(interval)
         self.play_state_changed.emit("playing")
@@ -336,12 +342,13 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             ok = self._guard(self._one_step)
         else:
             self._forget_update()
-            deadline = time.perf_counter() + TICK_BUDGET_S
+            deadline = time.perf_counter() + self._tick_budget()
             ok = True
             while ok and time.perf_counter() < deadline:
                 ok = self._guard(t.train_step)
                 if ok and (self._check_stop() or self._reached_target()):
                     break
+        self._tick_end = time.perf_counter()
         if not ok or self.trainer is None:
             return
         self._dirty = True
@@ -349,6 +356,16 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             self._check_stop()
         if not self.playing or mode != "budget" or time.perf_counter() - self._last_emit >= REFRESH_INTERVAL_S:
             self._emit()
+
+    def _tick_budget(self) -> float:
+        """Seconds of training for this tick: 7/3 of the (smoothed) time the event loop spent on
+        everything else since the last tick, so training keeps ≥ 70 % of the time, clamped."""
+        now = time.perf_counter()
+        if self._tick_end is not None:
+            gap = now - self._tick_end
+            self._gui_gap = gap if self._gui_gap is None else 0.8 * self._gui_gap + 0.2 * gap
+        gui = self._gui_gap if self._gui_gap is not None else TICK_BUDGET_S * 0.3
+        return min(MAX_TICK_BUDGET_S, max(MIN_TICK_BUDGET_S, gui * 7 / 3))
 
     def _reached_target(self) -> bool:
         if self._target_epoch is not None and self.trainer.epoch >= self._target_epoch:

@@ -51,8 +51,9 @@ class MathPanel(QWidget):
         self.session = window.session
         self.selection = window.selection
         self._badge_rows: list | None = None
+        self._columns_sized_for = None
         self._build()
-        self._throttle = RefreshThrottle(self.refresh, self.session, self)
+        self._throttle = RefreshThrottle(self.refresh, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
         self.selection.changed.connect(self._on_selection_changed)
@@ -97,7 +98,7 @@ class MathPanel(QWidget):
         self.table = QTableView(self, objectName="math_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.details = QTextBrowser(self, objectName="mazur_details")
         self.tabs = QTabWidget(self, objectName="math_tabs")
@@ -133,6 +134,7 @@ class MathPanel(QWidget):
     @Slot()
     def _on_session_reset_done(self) -> None:
         self._badge_rows = None
+        self._columns_sized_for = None
         t = self.session.trainer
         keys = available(t.network) if t is not None else ["nielsen"]
         model = self.notation_box.model()
@@ -160,6 +162,10 @@ class MathPanel(QWidget):
 
     # ------------------------------------------------------------------ drawing
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._throttle.catch_up()
+
     @Slot()
     def refresh(self) -> None:
         """Redraw the heading, formula, table and badge from the session's current state."""
@@ -181,6 +187,10 @@ class MathPanel(QWidget):
                        for line in formula_lines(ctx, phase, self.selection.current))
         self.formula.setHtml(f"<table>{rows}</table>")
         self.model.refresh(t, s)
+        if self.model.structure_changed or (phase is not None and self._columns_sized_for is None):
+            self.model.structure_changed = False
+            self._columns_sized_for = phase
+            self.table.resizeColumnsToContents()
         if self.is_mazur_preset:
             self._refresh_badge()
 

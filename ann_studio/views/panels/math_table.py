@@ -26,6 +26,8 @@ class LayerValuesModel(QAbstractTableModel):
         self._trainer = None
         self._sample = 0
         self.digits = 6
+        #: set when the rows changed (the view then sizes its columns once)
+        self.structure_changed = False
 
     def refresh(self, trainer, sample: int) -> None:
         """Point the model at ``trainer``'s current pass and sample ``sample`` of the batch."""
@@ -36,6 +38,7 @@ class LayerValuesModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
+            self.structure_changed = True
         elif rows:
             self.dataChanged.emit(self.index(0, 2), self.index(len(rows) - 1, len(COLUMNS) - 1))
 

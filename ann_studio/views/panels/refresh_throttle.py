@@ -1,11 +1,13 @@
 """Rate-limited panel refresh: at once when the user steps, at most ~30 times a second while the
-session plays (the latest state is drawn; intermediate ones are skipped)."""
+session plays (the latest state is drawn; intermediate ones are skipped). A panel that is not on
+screen (closed, or a dock behind another tab) skips the work and catches up when shown."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QDockWidget
 
 MIN_INTERVAL_S = 1 / 30
 
@@ -14,8 +16,11 @@ class RefreshThrottle(QObject):
     """Calls ``callback()`` for :meth:`request`: immediately while the session is paused, else
     no more often than every :data:`MIN_INTERVAL_S` (a single-shot timer draws the latest state)."""
 
-    def __init__(self, callback, session, parent: QObject):
+    def __init__(self, callback, session, parent: QObject, widget=None):
         super().__init__(parent)
+        self._widget = widget
+        self._dock_watched = False
+        self.stale = False
         self._callback = callback
         self._session = session
         self._last = 0.0
@@ -38,8 +43,36 @@ class RefreshThrottle(QObject):
         self._run()
 
     def _run(self) -> None:
+        w = self._widget
+        if w is not None and not (w.isVisible() and not w.visibleRegion().isEmpty()):
+            self.stale = True
+            self._watch_dock()
+            return
+        self.stale = False
         self._last = time.perf_counter()
         self._callback()
+
+    def _watch_dock(self) -> None:
+        """Catch up when the dock holding the widget comes to the front of its tab group."""
+        if self._dock_watched:
+            return
+        parent = self._widget.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            self._dock_watched = True
+            parent.visibilityChanged.connect(self._on_dock_visibility_changed)
+
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Refresh now if a refresh was skipped while the widget was hidden (call from showEvent)."""
+        if self.stale:
+            self.stale = False
+            self._callback()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -47,7 +47,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self._build_hyperparameters())
         layout.addWidget(self._build_stop())
         layout.addStretch(1)
-        self._throttle = RefreshThrottle(self.refresh, self.session, self)
+        self._throttle = RefreshThrottle(self.refresh, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
         self.session.settings_applied.connect(self._on_session_settings_applied)
@@ -109,16 +109,16 @@ class TrainingPanel(QWidget):
                           ("medium", self.tr("Phase by phase (fast)")),
                           ("fast", self.tr("Step by step")), ("full", self.tr("Full speed"))):
             self.speed_box.addItem(text, key)
-        self.lr_box = QDoubleSpinBox(self, objectName="learning_rate", decimals=5, minimum=1e-5, maximum=100.0,
+        self.lr_box = QDoubleSpinBox(self, objectName="training_learning_rate", decimals=5, minimum=1e-5, maximum=100.0,
                                      singleStep=0.01)
         self.lr_box.setToolTip(self.tr("η: applies from the next update, without resetting"))
-        self.batch_box = QSpinBox(self, objectName="batch_size", minimum=1, maximum=1_000_000)
+        self.batch_box = QSpinBox(self, objectName="training_batch_size", minimum=1, maximum=1_000_000)
         self.batch_box.setToolTip(self.tr("1 = online (Zhou's standard BP); all samples = full batch "
                                           "(accumulated BP). Applies at the next step."))
-        self.optimizer_box = QComboBox(self, objectName="optimizer")
+        self.optimizer_box = QComboBox(self, objectName="training_optimizer")
         for key, text in zip(OPTIMIZERS, (self.tr("SGD"), self.tr("RMSprop"), self.tr("Adam"))):
             self.optimizer_box.addItem(text, key)
-        self.loss_box = QComboBox(self, objectName="loss")
+        self.loss_box = QComboBox(self, objectName="training_loss")
         names = {"half_sse": self.tr("Half sum of squares  ½Σ(ŷ − y)²"), "mse": self.tr("Mean squared error"),
                  "binary_cross_entropy": self.tr("Binary cross-entropy"), "cross_entropy": self.tr("Cross-entropy")}
         for key, loss in LOSSES.items():
@@ -140,12 +140,12 @@ class TrainingPanel(QWidget):
     def _build_stop(self) -> QGroupBox:
         box = QGroupBox(self.tr("Stop when"), self)
         form = QFormLayout(box)
-        self.max_epochs_box = QSpinBox(self, objectName="max_epochs", minimum=0, maximum=1_000_000)
+        self.max_epochs_box = QSpinBox(self, objectName="training_max_epochs", minimum=0, maximum=1_000_000)
         self.max_epochs_box.setSpecialValueText(self.tr("no limit"))
-        self.target_loss_box = QDoubleSpinBox(self, objectName="target_loss", decimals=6, minimum=0.0,
+        self.target_loss_box = QDoubleSpinBox(self, objectName="training_target_loss", decimals=6, minimum=0.0,
                                               maximum=1e6, singleStep=0.001)
         self.target_loss_box.setSpecialValueText(self.tr("off"))
-        self.target_acc_box = QSpinBox(self, objectName="target_accuracy", minimum=0, maximum=100, suffix=" %")
+        self.target_acc_box = QSpinBox(self, objectName="training_target_accuracy", minimum=0, maximum=100, suffix=" %")
         self.target_acc_box.setSpecialValueText(self.tr("off"))
         self.stop_label = self._label("stop_reason")
         self.stop_label.setWordWrap(True)
@@ -227,6 +227,10 @@ class TrainingPanel(QWidget):
     def _on_session_play_state_changed(self, state: str) -> None:
         if state == "playing":
             self.stop_label.clear()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._throttle.catch_up()
 
     @Slot()
     def refresh(self) -> None:
