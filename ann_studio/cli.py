@@ -103,7 +103,10 @@ def cmd_train(args) -> int:
     if out is not None:
         trained = with_trained_weights(project, trainer.network)
         _relocate_data(trained, out)
-        save_project(trained, out)
+        try:
+            save_project(trained, out)
+        except OSError as exc:
+            return _fail(EXIT_INVALID, f"cannot write {out}: {exc.strerror or exc}")
     return EXIT_OK
 
 

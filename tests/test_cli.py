@@ -102,8 +102,6 @@ def test_out_elsewhere_keeps_relative_data_files_working(tmp_path, capsys):
     moved.build_trainer()
 
 
-@pytest.mark.xfail(strict=True, raises=OSError,
-                   reason="cli.py: save_project's OSError is not caught for --out (traceback instead of exit 2)")
 def test_out_to_an_unwritable_place_exits_2(tmp_path, capsys):
     code, _, err = cli(capsys, "train", MAZUR, "--steps", "1", "--out", tmp_path / "missing" / "out.annproj")
     assert code == 2 and "cannot write" in err and err.count("\n") == 1

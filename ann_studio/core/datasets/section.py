@@ -59,9 +59,13 @@ def _check_keys(section: dict, allowed, path: str) -> None:
 def _number(value, path: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ProjectError(path, f"expected a number, got {_show(value)}")
-    if not math.isfinite(value):
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ProjectError(path, "the number is too large") from None
+    if not math.isfinite(number):
         raise ProjectError(path, f"expected a finite number, got {_show(value)}")
-    return float(value)
+    return number
 
 
 def _matrix(rows, path: str, width: int | None = None, allow_empty: bool = False) -> np.ndarray:
