@@ -221,6 +221,7 @@ def switch_language(window, choice: str):
         restore(new, state)
     if window.isVisible():
         new.show()
+    window.discard_prompt = lambda _w: "discard"  # nothing is lost: the document lives on in ``new``
     window.close()
     window.deleteLater()
     if window in _windows:
