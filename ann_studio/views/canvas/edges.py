@@ -57,7 +57,8 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(self._path)
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        painter.setRenderHint(painter.RenderHint.Antialiasing,
+                              option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.6)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = style.INVALID if self.problem else (style.SELECTED if selected or self._hover else style.EDGE)
         painter.setPen(QPen(colour, 3 if selected else 2, Qt.PenStyle.DashLine if self.problem else Qt.PenStyle.SolidLine,

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 from . import style
 
 
+LOW_DETAIL = 0.6  # below this zoom, nodes are drawn without rounded corners, shadow or body text
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("canvas", text)
 
@@ -30,6 +33,7 @@ class PortItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setZValue(3)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(_tr("Drag to another layer's input to connect") if side == "out"
                         else _tr("Drop a connection here"))
 
@@ -43,6 +47,9 @@ class PortItem(QGraphicsItem):
         return path
 
     def paint(self, painter, option, widget=None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL and self.state is None:
+            painter.fillRect(QRectF(-4, -4, 8, 8), style.EDGE)
+            return
         colour = {"valid": style.VALID_TARGET, "invalid": style.INVALID, "hover": style.SELECTED}.get(
             self.state, style.EDGE)
         r = style.PORT_RADIUS + (2 if self.state else 0)
@@ -151,6 +158,7 @@ class LayerNode(QGraphicsItem):
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a pan blits a pixmap
         self.in_port = PortItem(self, "in")
         self.out_port = PortItem(self, "out")
         self._size = (style.NODE_WIDTH, style.NODE_HEADER + style.NODE_BODY)
@@ -256,8 +264,12 @@ class LayerNode(QGraphicsItem):
     # ------------------------------------------------------------------ painting
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
         rect, radius = self.rect(), style.NODE_RADIUS
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOW_DETAIL:
+            self._paint_simple(painter, rect, option, lod)
+            return
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         if not self.expanded:
             painter.setBrush(QColor(20, 30, 50, 28))
@@ -274,6 +286,28 @@ class LayerNode(QGraphicsItem):
         if self.summary and not self.expanded:
             self._paint_summary(painter, rect)
         self._paint_outline(painter, rect, option)
+
+    def _paint_simple(self, painter, rect: QRectF, option, lod: float) -> None:
+        """Zoomed far out: plain rectangles, the title only (fast with hundreds of layers)."""
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        painter.fillRect(rect, style.BODY)
+        painter.fillRect(QRectF(0, 0, rect.width(), style.NODE_HEADER), style.KIND_COLOURS[self.kind])
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = style.INVALID if self.problems else (style.SELECTED if selected else style.BORDER)
+        painter.setPen(QPen(colour, 0 if not (selected or self.problems) else 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+        if self.highlight is not None:
+            painter.setPen(QPen(self.highlight, 6))
+            painter.drawRect(rect.adjusted(-3, -3, 3, 3))
+        if lod > 0.3:
+            font = QFont(painter.font())
+            font.setPointSizeF(9.5)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRectF(10, 0, rect.width() - 20, style.NODE_HEADER),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.layer_id)
 
     def _paint_text(self, painter, rect: QRectF) -> None:
         font = QFont(painter.font())

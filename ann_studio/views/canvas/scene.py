@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -352,20 +352,19 @@ class CanvasScene(QGraphicsScene):
         scale = painter.worldTransform().m11()
         step = style.GRID if scale > 0.45 else style.GRID * 5
         left, top = int(rect.left() // step) * step, int(rect.top() // step) * step
-        lines_minor, lines_major = [], []
+        minor, major = [], []
         x = left
         while x < rect.right():
-            (lines_major if x % (step * 5) == 0 else lines_minor).append((QPointF(x, rect.top()), QPointF(x, rect.bottom())))
+            (major if x % (step * 5) == 0 else minor).append(QLineF(x, rect.top(), x, rect.bottom()))
             x += step
         y = top
         while y < rect.bottom():
-            (lines_major if y % (step * 5) == 0 else lines_minor).append((QPointF(rect.left(), y), QPointF(rect.right(), y)))
+            (major if y % (step * 5) == 0 else minor).append(QLineF(rect.left(), y, rect.right(), y))
             y += step
-        for colour, lines in ((style.GRID_MINOR, lines_minor), (style.GRID_MAJOR, lines_major)):
-            pen = QPen(colour, 0)
-            painter.setPen(pen)
-            for a, b in lines:
-                painter.drawLine(a, b)
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        for colour, lines in ((style.GRID_MINOR, minor), (style.GRID_MAJOR, major)):
+            painter.setPen(QPen(colour, 0))
+            painter.drawLines(lines)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().mousePressEvent(event)

@@ -60,18 +60,24 @@ class CanvasView(QGraphicsView):
             self.zoom_changed.emit(self.zoom())
 
     def fit_view(self) -> None:
-        """Show every layer, at most at 1.25× zoom, leaving room for the palette."""
+        """Show every layer (at most at 1.25× zoom), clear of the palette card."""
         rect = self.scene().items_rect()
         if rect.isNull():
             return
-        margin = 60
-        rect = rect.adjusted(-margin - self.palette.width(), -margin, margin, margin)
+        margin = 50
+        self._fit(rect.adjusted(-margin, -margin, margin, margin))
+        palette = self.mapToScene(self.palette.geometry().adjusted(-10, -10, 10, 10)).boundingRect()
+        if palette.intersects(rect):
+            shift = palette.right() - rect.left()
+            self._fit(rect.adjusted(-margin - shift, -margin, margin, margin))
+        self.zoom_changed.emit(self.zoom())
+
+    def _fit(self, rect: QRectF) -> None:
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.25:
             self.resetTransform()
             self.scale(1.25, 1.25)
             self.centerOn(rect.center())
-        self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         delta = event.angleDelta().y()
