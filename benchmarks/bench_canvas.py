@@ -83,7 +83,6 @@ def main() -> int:
     view.fit_view()
     whole = [timed(view.viewport().repaint) for _ in range(10)]
     both = pans + zooms
-    median = statistics.median(w for w, _c in both)
     print(f"layers: {len(spec.layers)}, edges: {n_edges}")
     print(f"scene build from the document: {build * 1000:.1f} ms")
     print("repaint times, median wall ms (median CPU ms of the GUI thread); target ≤ 16 ms:")

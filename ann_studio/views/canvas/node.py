@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from . import style
 
-
 LOW_DETAIL = 0.6  # below this zoom, nodes are drawn without rounded corners, shadow or body text
 
 
