@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 MINUS = "−"
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 #: captions shown side by side in English and Chinese when the lesson's bilingual mode is on
 BILINGUAL = {
@@ -44,7 +45,8 @@ def num(value: float, digits: int = 6) -> str:
     if abs(v - short) < 1e-13 * max(1.0, abs(v)) and abs(v) >= 1e-4:
         text = f"{short:.4f}".rstrip("0").rstrip(".")
     elif abs(v) < 10.0 ** -(digits - 1):
-        text = f"{v:.{max(digits - 3, 2)}e}"
+        mantissa, exponent = f"{v:.{max(digits - 3, 2)}e}".split("e")
+        text = f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     else:
         text = f"{v:.{digits}f}"
     return text.replace("-", MINUS)
@@ -75,7 +77,7 @@ def equation(*parts: str, note: str = "") -> str:
     if len(parts) == 1:
         return parts[0] + (f" &nbsp;{note}" if note else "")
     parts[-1] = f"<b>{parts[-1]}</b>" + (f" &nbsp;{note}" if note else "")
-    rows = [f"<tr><td align='right' valign='top'>{parts[0]}</td><td valign='top'>&nbsp;=&nbsp;</td>"
+    rows = [f"<tr><td align='right' valign='top' style='white-space:nowrap'>{parts[0]}</td><td valign='top'>&nbsp;=&nbsp;</td>"
             f"<td>{parts[1]}</td></tr>"]
     rows += [f"<tr><td></td><td valign='top'>&nbsp;=&nbsp;</td><td>{p}</td></tr>" for p in parts[2:]]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"

@@ -52,6 +52,7 @@ class MathPanel(QWidget):
         self.selection = window.selection
         self._badge_rows: list | None = None
         self._columns_sized_for = None
+        self._project_seen = None
         self._build()
         self._throttle = RefreshThrottle(self.refresh, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
@@ -107,7 +108,7 @@ class MathPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.formula)
         split.addWidget(self.tabs)
-        split.setSizes([320, 160])
+        split.setSizes([260, 220])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -140,9 +141,14 @@ class MathPanel(QWidget):
         model = self.notation_box.model()
         for row, key in enumerate(NOTATIONS):
             model.item(row).setEnabled(key in keys)
-        if self.is_mazur_preset and "mazur" in keys:
-            self.set_notation("mazur")
-            self.digits_box.setValue(9)
+        project = self.session.document.project
+        if project is not self._project_seen:  # a new project: the notation that suits it
+            self._project_seen = project
+            if self.is_mazur_preset and "mazur" in keys:
+                self.set_notation("mazur")
+                self.digits_box.setValue(9)
+            else:
+                self.set_notation("zhou" if "zhou" in keys else "nielsen")
         elif self.notation_box.currentData() not in keys:
             self.set_notation("zhou" if "zhou" in keys else "nielsen")
         self.check_result.clear()
@@ -187,8 +193,8 @@ class MathPanel(QWidget):
                        for line in formula_lines(ctx, phase, self.selection.current))
         self.formula.setHtml(f"<table>{rows}</table>")
         self.model.refresh(t, s)
-        if self.model.structure_changed or (phase is not None and self._columns_sized_for is None):
-            self.model.structure_changed = False
+        if self.model.structure_changed or (not self.session.playing and phase != self._columns_sized_for):
+            self.model.structure_changed = False  # size the columns to the numbers once per phase
             self._columns_sized_for = phase
             self.table.resizeColumnsToContents()
         if self.is_mazur_preset:

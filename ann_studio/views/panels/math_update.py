@@ -101,7 +101,7 @@ def _bias_update(ctx, k: int, i: int) -> list[Line]:
     old, g = sign * before[1][i], sign * ctx.p.grad_b[k][i]
     zhou = None
     if nt.thresholds:  # Δθ_j = −η g_j (g = −δ), i.e. −η · ∂E/∂θ
-        zhou = (f"−η {nt.delta(k, i)}", [-1.0, ctx.trainer.learning_rate, -ctx.p.grad_b[k][i]])
+        zhou = (f"−η {nt.delta(k, i)}", [-ctx.trainer.learning_rate, -ctx.p.grad_b[k][i]])
     return [_update_line(ctx, sym, old, new, g, zhou)]
 
 
@@ -120,7 +120,8 @@ def _update_line(ctx, sym: str, old: float, new: float, g: float, zhou) -> Line:
     if _plain_sgd(settings) and len(ctx.p.x) == 1 and zhou:
         dsym, factors = zhou
         html = equation(f"Δ{sym}", dsym, product(factors, ctx.digits), ctx.n(delta))
-        html += equation(f"{sym} ← {sym} + Δ{sym}", f"{ctx.n(old)} + {factor(delta, ctx.digits)}", ctx.n(new))
+        html += equation(f"{sym}<sup>+</sup>", f"{sym} + Δ{sym}", f"{ctx.n(old)} + {factor(delta, ctx.digits)}",
+                         ctx.n(new))
     elif _plain_sgd(settings):
         html = equation(f"{sym}<sup>+</sup>", f"{sym} − η · {ctx.notation.grad(sym)}",
                         f"{ctx.n(old)} − {factor(eta, ctx.digits)} × {factor(g, ctx.digits)}", ctx.n(new))
