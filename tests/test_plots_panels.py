@@ -55,7 +55,8 @@ def test_weight_heatmaps_equal_weight_matrices(host):
     panel = visible_refresh(host, "weights_panel")
     for layer in host.session.trainer.network.dense:
         np.testing.assert_allclose(panel.images[layer.id].image, layer.W, rtol=1e-6)
-        assert panel.images[layer.id].levels[0] == -np.abs(layer.W).max()
+        low, high = panel.images[layer.id].levels  # symmetric, zero white, rounded up a little
+        assert low == -high and np.abs(layer.W).max() <= high <= 1.26 * np.abs(layer.W).max()
 
 
 def test_weight_selection_both_ways(host, qtbot):
@@ -76,10 +77,10 @@ def test_decision_image_equals_network_output_on_grid(host):
     net = host.session.trainer.network
     grid = panel.grid_inputs()
     assert grid.shape == (100 * 100, 2)
-    np.testing.assert_allclose(panel.output_values, net.predict(grid))
+    np.testing.assert_allclose(panel.output_values, net.predict(grid), rtol=1e-5, atol=1e-6)
     panel.set_focus((1, 3))  # the thumbnail of hidden1's unit 3, enlarged
     hidden = np.tanh(grid @ net.layers[1].W.T + net.layers[1].b)[:, 3]
-    np.testing.assert_allclose(panel.image.image, hidden.reshape(100, 100), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(panel.image.image, hidden.reshape(100, 100), rtol=1e-5, atol=1e-6)
     assert len(panel.thumbnails) == 16
 
 
@@ -88,7 +89,7 @@ def test_decision_image_binary_output_and_pixel_positions(host):
     train(host, 30)
     panel = visible_refresh(host, "decision_plot")
     out = host.session.trainer.network.predict(panel.grid_inputs())[:, 0]
-    np.testing.assert_allclose(panel.image.image, out.reshape(100, 100), rtol=1e-6)
+    np.testing.assert_allclose(panel.image.image, out.reshape(100, 100), rtol=1e-5, atol=1e-6)
     x0, x1, y0, y1 = panel.plane.bounds
     rect = panel.image.mapRectToParent(panel.image.boundingRect()).normalized()
     assert np.allclose([rect.left(), rect.right(), rect.top(), rect.bottom()], [x0, x1, y0, y1])

@@ -45,8 +45,11 @@ class PointEditor(pg.PlotWidget):
             brushes = [style.brush(int(c)) for c in labels] if k else [style.brush("#444444")] * len(x)
             item.setData(pos=x, brush=brushes)
             self.parts[part] = x
-        self.getPlotItem().enableAutoRange()
-        self.getPlotItem().autoRange()
+        both = np.concatenate([dataset.train_inputs, dataset.test_inputs])
+        lo, hi = both.min(axis=0), both.max(axis=0)
+        pad = 0.08 * np.maximum(hi - lo, 1e-6)
+        self.getPlotItem().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
+                                    yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0)
 
     def _on_scene_clicked(self, event) -> None:
         vb = self.getPlotItem().vb

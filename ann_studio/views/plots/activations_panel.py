@@ -52,6 +52,8 @@ class ActivationsPanel(LivePanel):
         self.hists: dict[int, pg.PlotDataItem] = {}
         self.bar_plots: dict[int, pg.PlotItem] = {}
         self.flags: dict[int, np.ndarray] = {}
+        self._titles: dict[int, str] = {}
+        self._brush, self._flag_brush = style.brush(0), style.brush(style.FLAG)
         self.tools.addStretch(1)
         self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene()))
         self.layout_widget = style.graphics_layout()
@@ -59,7 +61,7 @@ class ActivationsPanel(LivePanel):
 
     def rebuild(self, trainer) -> None:
         self.layout_widget.clear()
-        self.bars.clear(), self.hists.clear(), self.bar_plots.clear(), self.flags.clear()
+        self.bars.clear(), self.hists.clear(), self.bar_plots.clear(), self.flags.clear(), self._titles.clear()
         if trainer is None:
             return
         for row, layer in enumerate(trainer.network.dense):
@@ -69,10 +71,15 @@ class ActivationsPanel(LivePanel):
                                    brush=style.brush(0), pen=None)
             plot.addItem(bars)
             plot.setXRange(-0.6, layer.units - 0.4, padding=0)
-            plot.enableAutoRange(axis="y")
+            plot.disableAutoRange()
+            if layer.activation.name in ("sigmoid", "softmax"):
+                plot.setYRange(0, 1, padding=0.05)
+            elif layer.activation.name == "tanh":
+                plot.setYRange(-1, 1, padding=0.05)
             hist_plot = self.layout_widget.addPlot(row=row, col=1)
             style.style_plot(hist_plot, self.tr("%1 over %2 samples").replace("%1", layer.id).replace(
                 "%2", str(min(PROBE_SIZE, trainer.n_samples))), self.tr("activation"), self.tr("count"))
+            hist_plot.disableAutoRange()
             hist = hist_plot.plot(stepMode="center", fillLevel=0, brush=style.brush(0, 120), pen=style.pen(0))
             self.bars[layer.index], self.hists[layer.index], self.bar_plots[layer.index] = bars, hist, plot
         self.layout_widget.ci.layout.setColumnStretchFactor(0, 3)
@@ -91,16 +98,26 @@ class ActivationsPanel(LivePanel):
             sample = a[0] if sample is None else sample
             flags = flagged_units(layer.activation.name, probe.z[k], a)
             self.flags[k] = flags
-            brushes = [style.brush(style.FLAG) if f else style.brush(0) for f in flags]
+            brushes = [self._flag_brush if f else self._brush for f in flags]
             self.bars[k].setOpts(height=sample, brushes=brushes)
             counts, edges = np.histogram(a, bins=BINS)
             self.hists[k].setData(edges, counts)
+            hist_plot = self.hists[k].getViewBox()
+            (x0, x1), (_y0, y1) = hist_plot.viewRange()
+            if edges[0] < x0 or edges[-1] > x1 or edges[-1] - edges[0] < 0.5 * (x1 - x0):
+                hist_plot.setXRange(edges[0], edges[-1], padding=0.02)
+            if counts.max() > y1 or counts.max() < 0.4 * y1:
+                hist_plot.setYRange(0, style.nice_ceiling(counts.max() * 1.05), padding=0)
+            if layer.activation.name not in ("sigmoid", "softmax", "tanh"):
+                style.grow_range(self.bar_plots[k], None, min(0.0, float(sample.min())), float(sample.max()))
             title = layer.id
             if flags.any():
                 what = self.tr("dead") if layer.activation.name == "relu" else self.tr("saturated")
                 title += self.tr(" — %1 of %2 units %3").replace("%1", str(int(flags.sum()))).replace(
                     "%2", str(layer.units)).replace("%3", what)
-            self.bar_plots[k].setTitle(title, color=style.FLAG if flags.any() else style.FOREGROUND)
+            if self._titles.get(k) != title:  # setTitle re-lays out HTML text: only on change
+                self._titles[k] = title
+                self.bar_plots[k].setTitle(title, color=style.FLAG if flags.any() else style.FOREGROUND)
 
 
 def _title() -> str:

@@ -15,12 +15,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter
 
-from ...core.network import Pass
 from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
-from .plane import Plane, plane_for, rgb_for_classes
+from .plane import Plane, forward_float32, plane_for, rgb_for_classes
 
 RESOLUTION = 100
 MAX_THUMBNAILS = 48
@@ -136,27 +135,26 @@ class DecisionPanel(LivePanel):
     # ------------------------------------------------------------------ numbers
 
     def grid_inputs(self) -> np.ndarray:
-        """(RESOLUTION², n_inputs) the network inputs of the grid points, row-major (y rows)."""
+        """(RESOLUTION², n_inputs) float32 network inputs of the grid points, row-major (y rows)."""
         return self.plane.grid_inputs
 
     def refresh(self, trainer) -> None:
         if self.plane is None:
             return
         net = trainer.network
-        p = Pass(len(net.layers))
-        out = net.run_forward(p, self.plane.grid_inputs)
-        self.output_values = out
-        self._show_main(trainer, p)
+        acts = forward_float32(net, self.plane.grid_inputs)
+        self.output_values = acts[net.output_index]
+        self._show_main(trainer, acts)
         for k, unit, image, _box in self.thumbnails:
-            values = p.a[k][:, unit].reshape(RESOLUTION, RESOLUTION)[::THUMB_STRIDE, ::THUMB_STRIDE]
-            image.setImage(values.astype(np.float32), levels=_levels(net.layers[k].activation.name, values),
+            values = acts[k][:, unit].reshape(RESOLUTION, RESOLUTION)[::THUMB_STRIDE, ::THUMB_STRIDE]
+            image.setImage(values, levels=_levels(net.layers[k].activation.name, values),
                            autoLevels=False)
 
-    def _show_main(self, trainer, p: Pass) -> None:
+    def _show_main(self, trainer, acts: list) -> None:
         net, shape = trainer.network, (RESOLUTION, RESOLUTION)
         if self.focus is not None:
             k, unit = self.focus
-            values = p.a[k][:, unit].reshape(shape)
+            values = acts[k][:, unit].reshape(shape)
             self.image.setLookupTable(style.TWO_CLASS_LUT)
             self.image.setImage(values.astype(np.float32),
                                 levels=_levels(net.layers[k].activation.name, values), autoLevels=False)

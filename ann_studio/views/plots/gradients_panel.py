@@ -47,11 +47,13 @@ class GradientsPanel(LivePanel):
         style.style_plot(self.norm_plot, self.tr("Gradient norm per layer"), self.tr("step"), "‖∂E/∂W‖")
         self.norm_plot.setLogMode(False, True)
         self.norm_plot.showGrid(x=True, y=True, alpha=0.15)
+        self.norm_plot.disableAutoRange()
         self.hist_plot = self.layout_widget.addPlot(row=0, col=1)
         style.style_plot(self.hist_plot, self.tr("Gradients of the last step"), "log₁₀ |∂E/∂W|",
                          self.tr("count"))
         self.norm_legend = style.add_legend(self.norm_plot)
         self.hist_legend = style.add_legend(self.hist_plot)
+        self.hist_plot.disableAutoRange()
         self.norm_curves, self.hist_curves = {}, {}
 
     def rebuild(self, trainer) -> None:
@@ -90,6 +92,8 @@ class GradientsPanel(LivePanel):
         x = np.asarray(self.steps, dtype=float)
         for k, curve in self.norm_curves.items():
             curve.setData(x, np.asarray(self.norms[k]))
+        logs = np.log10(np.concatenate([np.asarray(v) for v in self.norms.values()]))
+        style.grow_range(self.norm_plot, x[-1], np.floor(logs.min()), np.ceil(logs.max()))
         self._histograms(trainer)
 
     def _histograms(self, trainer) -> None:
@@ -101,9 +105,16 @@ class GradientsPanel(LivePanel):
         if values.size == 0:
             return
         edges = np.linspace(np.floor(values.min()), np.ceil(values.max()) + 1e-9, BINS + 1)
+        top = 0
         for k, curve in self.hist_curves.items():
             counts, _ = np.histogram(logs[k], bins=edges)
             curve.setData(edges, counts)
+            top = max(top, int(counts.max()))
+        (x0, x1), (_y0, y1) = self.hist_plot.viewRange()
+        if edges[0] < x0 or edges[-1] > x1 or edges[-1] - edges[0] < 0.5 * (x1 - x0):
+            self.hist_plot.setXRange(edges[0], edges[-1], padding=0.02)
+        if top > y1 or top < 0.4 * y1:
+            self.hist_plot.setYRange(0, style.nice_ceiling(top * 1.05), padding=0)
 
 
 def _title() -> str:

@@ -114,6 +114,7 @@ class LossPanel(LivePanel):
         if self.buffer.n:
             self._keep_earlier_run()
         self.buffer.clear()
+        self._n_records = -1
         for mark in self._marks:
             self.loss_plot.removeItem(mark)
         self._marks.clear()
@@ -127,11 +128,13 @@ class LossPanel(LivePanel):
         if self.buffer.sync(trainer.step_losses) or self.buffer.n == 0:
             self._update_step_curves()
         records = trainer.epoch_records
-        self.train_curve.setData(*_epoch_arrays(records, "loss"))
-        self.test_curve.setData(*_epoch_arrays(records, "test_loss"))
-        if trainer.classification:
-            self.train_acc_curve.setData(*_epoch_arrays(records, "accuracy"))
-            self.test_acc_curve.setData(*_epoch_arrays(records, "test_accuracy"))
+        if len(records) != self._n_records or not records:  # epoch curves change once per epoch
+            self._n_records = len(records)
+            self.train_curve.setData(*_epoch_arrays(records, "loss"))
+            self.test_curve.setData(*_epoch_arrays(records, "test_loss"))
+            if trainer.classification:
+                self.train_acc_curve.setData(*_epoch_arrays(records, "accuracy"))
+                self.test_acc_curve.setData(*_epoch_arrays(records, "test_accuracy"))
         self._fit_ranges(records)
 
     def _update_step_curves(self) -> None:

@@ -49,8 +49,6 @@ class PredictionPanel(LivePanel):
                                                name=self.tr("target"))
         self.output_plot.addItem(self.output_bars)
         self.output_plot.addItem(self.target_marks)
-        self.output_plot.legend.addItem(self.output_bars, self.tr("network"))
-        self.output_plot.legend.addItem(self.target_marks, self.tr("target"))
 
     def _arrays(self, trainer):
         if self.part.currentData() == "test" and trainer.test_x is not None:
@@ -76,6 +74,11 @@ class PredictionPanel(LivePanel):
             self.input_plot.addItem(self.input_bars)
         self.image_shape = shape
         n_out = trainer.y.shape[1]
+        if trainer.classification:
+            self.output_plot.disableAutoRange()
+            self.output_plot.setRange(xRange=(-0.6, n_out - 0.4), yRange=(0, 1.05), padding=0)
+        else:
+            self.output_plot.enableAutoRange()
         names = self.session.dataset.target_names if self.session.dataset is not None else []
         if n_out > 1 and len(names) == n_out:
             self.output_plot.getAxis("bottom").setTicks([list(enumerate(names)), []])

@@ -15,6 +15,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 #: the shortest time between two refreshes of a panel, in milliseconds (≈ 33 Hz)
 REFRESH_INTERVAL_MS = 30
+#: while playing, at most this share of the time goes to refreshing and repainting the panels;
+#: when a frame costs more, the clock waits longer so training keeps its speed
+GUI_SHARE = 0.25
 
 
 def _state_key(trainer) -> tuple | None:
@@ -45,6 +48,10 @@ class RefreshClock(QObject):
         self.interval_ms = interval_ms
         self._last_key: tuple | None = None
         self._last_tick = 0.0
+        self._next_ms = float(interval_ms)
+        #: the share of time the panels may take while playing (1.0: always the capped rate)
+        self.gui_share = GUI_SHARE
+        self._frame_start = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -87,13 +94,26 @@ class RefreshClock(QObject):
     def _on_timer_timeout(self) -> None:
         if not self.session.playing:
             self._timer.stop()
-        if time.perf_counter() - self._last_tick >= 0.8 * self.interval_ms / 1000:
+        if time.perf_counter() - self._last_tick >= 0.8 * self._next_ms / 1000:
             self._tick()
+
+    @property
+    def interval(self) -> float:
+        """The current refresh period in ms (longer than ``interval_ms`` when frames are costly)."""
+        return self._next_ms
 
     def _tick(self) -> None:
         key = _state_key(self.session.trainer)
         if key == self._last_key and key is not None:
             return
         self._last_key = key
-        self._last_tick = time.perf_counter()
+        self._last_tick = self._frame_start = time.perf_counter()
         self.ticked.emit()
+        if self.session.playing:  # the repaint runs after the pending events: measure it too
+            QTimer.singleShot(0, self._on_frame_painted)
+
+    @Slot()
+    def _on_frame_painted(self) -> None:
+        cost_ms = (time.perf_counter() - self._frame_start) * 1000
+        wanted = max(float(self.interval_ms), cost_ms / self.gui_share)
+        self._next_ms = 0.7 * self._next_ms + 0.3 * wanted

@@ -94,11 +94,31 @@ SEQUENTIAL_LUT = _lut([(0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b")])
 GREY_LUT = _lut([(0.0, "#ffffff"), (1.0, "#000000")])
 
 
+def nice_ceiling(m: float) -> float:
+    """The next value above ``m`` on a 1-1.25-1.6-2-2.5-3.2-4-5-6.3-8 (×10ⁿ) ladder: colour scales
+    and ranges stay put while the data moves a little, so axes are not redrawn every frame."""
+    if not np.isfinite(m) or m <= 0:
+        return 1.0
+    return float(10 ** (np.ceil(np.log10(m) * 10 - 1e-9) / 10))
+
+
 def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
-    """Levels centred on zero so that zero maps to the middle of a diverging map."""
-    m = float(np.max(np.abs(values))) if values.size else 1.0
-    m = m if np.isfinite(m) and m > 0 else 1.0
+    """Levels centred on zero (so zero maps to the middle of a diverging map), rounded up to
+    :func:`nice_ceiling`."""
+    m = nice_ceiling(float(np.max(np.abs(values))) if values.size else 1.0)
     return -m, m
+
+
+def grow_range(plot: pg.PlotItem, x_max: float | None = None, y_lo: float | None = None,
+               y_hi: float | None = None, headroom: float = 1.3) -> None:
+    """Widen the view when the data leaves it (never auto-range every frame)."""
+    (x0, x1), (y0, y1) = plot.viewRange()
+    if x_max is not None and (x_max > x1 or x_max < x1 / (2 * headroom)):
+        plot.setXRange(0, max(1.0, headroom * x_max), padding=0)
+    if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
+        if y_lo < y0 or y_hi > y1 or (y_hi - y_lo) < 0.25 * (y1 - y0):
+            pad = 0.1 * max(y_hi - y_lo, 1e-12)
+            plot.setYRange(y_lo - pad, y_hi + pad, padding=0)
 
 
 def colorbar(lut: np.ndarray, levels: tuple[float, float], label: str = "") -> pg.ColorBarItem:

@@ -91,6 +91,7 @@ class WeightsPanel(LivePanel):
         for p in PERCENTILES:
             width_pen = style.pen(0, alpha={0: 70, 100: 70, 5: 130, 95: 130, 25: 200, 75: 200, 50: 255}[p])
             self.spread_curves[p] = self.spread_plot.plot(pen=width_pen, name=names.get(p))
+        self.spread_plot.disableAutoRange()
         self.spread_fill = pg.FillBetweenItem(self.spread_curves[25], self.spread_curves[75],
                                               brush=style.brush(0, 40))
         self.spread_plot.addItem(self.spread_fill)
@@ -106,7 +107,8 @@ class WeightsPanel(LivePanel):
                 continue
             levels = style.symmetric_levels(layer.W)
             image.setImage(layer.W.astype(np.float32), levels=levels, autoLevels=False)
-            self.bars[layer.id].setLevels(levels)
+            if tuple(self.bars[layer.id].levels()) != levels:
+                self.bars[layer.id].setLevels(levels)
         self._record_spread(trainer)
 
     def _record_spread(self, trainer) -> None:
@@ -123,6 +125,7 @@ class WeightsPanel(LivePanel):
         spread = np.asarray(self._spread)
         for k, p in enumerate(PERCENTILES):
             self.spread_curves[p].setData(x, spread[:, k])
+        style.grow_range(self.spread_plot, x[-1], spread[:, 0].min(), spread[:, -1].max())
 
     # ------------------------------------------------------------------ selection
 

@@ -1,0 +1,121 @@
+"""Live panels under continuous training (offscreen): refreshes per second, training throughput
+compared with headless training in the same run, and the cost of one decision-boundary refresh.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_plots.py [seconds]
+
+Targets: every panel ≥ 30 refreshes/s, throughput ratio ≥ 0.7, decision boundary ≤ 10 ms at 100 × 100.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from ann_studio.app import ensure_application  # noqa: E402
+from ann_studio.core import NetworkSpec  # noqa: E402
+from ann_studio.core.datasets import builtin, section_for_builtin  # noqa: E402
+from ann_studio.document import data_commands as cmd  # noqa: E402
+from ann_studio.views.plots.host import PanelHost  # noqa: E402
+from ann_studio.views.plots.refresh import RefreshClock  # noqa: E402
+
+PLOTS = ["loss_plot", "weights_panel", "decision_plot", "activations_panel", "gradients_panel",
+         "confusion_panel", "prediction_panel", "activation_function_plot"]
+
+
+def make_window() -> PanelHost:
+    window = PanelHost(tabbed=False)
+    doc = window.document
+    data = builtin("spirals", samples=400, arms=3)
+    spec = NetworkSpec.chain([2, 16, 16, 3], activation="tanh")
+    spec.layers[-1].activation = "sigmoid"
+    doc.set_network(spec)
+    doc.undo_stack.push(cmd.switch_dataset(doc, section_for_builtin("spirals", samples=400, arms=3), data, "spirals"))
+    doc.project.optimizer.learning_rate = 0.1
+    doc.project.training.batch_size = 10
+    doc.project.training.shuffle = True
+    window.session.rebuild()
+    window.session.set_speed("full")
+    window.resize(1600, 1000)
+    window.show()
+    return window
+
+
+def headless_rate(window, seconds: float) -> float:
+    """Steps per second of a fresh trainer on the same project, no GUI."""
+    trainer = window.document.project.build_trainer(window.session.dataset)
+    end, steps = time.perf_counter() + seconds, 0
+    start = time.perf_counter()
+    while time.perf_counter() < end:
+        trainer.train_step()
+        steps += 1
+    return steps / (time.perf_counter() - start)
+
+
+def run_loop(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def live_rates(window, seconds: float, gui_share: float) -> tuple[float, dict[str, float]]:
+    RefreshClock.of(window.session).gui_share = gui_share
+    panels = {name: window.panel(name) for name in PLOTS}
+    counts = {name: p.refresh_count for name, p in panels.items()}
+    step0 = window.session.trainer.step
+    start = time.perf_counter()
+    window.session.play()
+    run_loop(seconds)
+    window.session.pause()
+    elapsed = time.perf_counter() - start
+    rates = {name: (p.refresh_count - counts[name]) / elapsed for name, p in panels.items()}
+    return (window.session.trainer.step - step0) / elapsed, rates
+
+
+def decision_cost(window, repeats: int = 60) -> float:
+    panel = window.panel("decision_plot")
+    trainer = window.session.trainer
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        panel.refresh(trainer)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main(seconds: float = 5.0) -> int:
+    app = ensure_application()
+    window = make_window()
+    run_loop(0.5)
+    hidden = [name for name in PLOTS if not window.panel(name).is_shown()]
+    print(f"panels visible: {len(PLOTS) - len(hidden)}/{len(PLOTS)}" + (f" (hidden: {hidden})" if hidden else ""))
+    results = []
+    for share in (RefreshClock.of(window.session).gui_share, 1.0):
+        before = headless_rate(window, seconds / 2)
+        gui_rate, rates = live_rates(window, seconds, share)
+        after = headless_rate(window, seconds / 2)
+        headless = (before + after) / 2
+        results.append((min(rates.values()), gui_rate / headless))
+        label = "adaptive (default)" if share < 1 else "fixed 33 Hz cap"
+        print(f"[{label}, GUI share {share:.2f}] panel refreshes per second: min {min(rates.values()):.1f}, "
+              f"mean {statistics.mean(rates.values()):.1f}  (target >= 30)")
+        print(f"    training: {gui_rate:,.0f} steps/s live vs {headless:,.0f} steps/s headless: ratio "
+              f"{gui_rate / headless:.2f}  (target >= 0.7)")
+    ms = decision_cost(window)
+    print(f"decision boundary refresh at 100x100: {ms:.2f} ms  (target <= 10 ms)")
+    rates = {"min": results[0][0]}
+    gui_rate, headless = results[0][1], 1.0
+    window.session.shutdown()
+    window.close()
+    app.processEvents()
+    ok = min(rates.values()) >= 30 and gui_rate / headless >= 0.7 and ms <= 10 and not hidden
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(float(sys.argv[1]) if len(sys.argv) > 1 else 5.0))
