@@ -95,7 +95,9 @@ def test_new_project_from_an_example_is_untitled(window):
 
 
 def test_autosave_and_recovery(qtbot, tmp_path):
-    first = make_window(qtbot, tmp_path)
+    own = tmp_path / "lesson.annproj"
+    own.write_bytes((EXAMPLES / "lesson.annproj").read_bytes())
+    first = make_window(qtbot, tmp_path, path=own)
     edit(first)
     assert first.autosaver._timer.isActive() and first.autosaver._timer.interval() == 60_000
     with qtbot.waitSignal(first.autosaver.saved, timeout=2000):
@@ -103,7 +105,7 @@ def test_autosave_and_recovery(qtbot, tmp_path):
     recovery = find_recovery(tmp_path / "recovery")
     assert recovery is not None and recovery.original.name == "lesson.annproj"
     first.autosaver.wrote = False  # simulate a crash: the file stays
-    second = make_window(qtbot, tmp_path)
+    second = make_window(qtbot, tmp_path, path=own)
     asked = []
     assert second.offer_recovery(lambda w, r: asked.append(r) or True)
     assert asked and second.document.layer("hidden").units == 5

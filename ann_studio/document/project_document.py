@@ -204,7 +204,9 @@ def default_project() -> Project:
 
     path = resource_path("examples", "lesson.annproj")
     try:
-        return load_project(path)
+        project = load_project(path)
+        project.path = None  # an untitled copy: Save asks where, never overwrites the shipped example
+        return project
     except Exception:  # noqa: BLE001 - fall back to a built-in network, never fail to start
         spec = NetworkSpec.chain([2, 2, 1])
         data = {"train": {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]]}}
