@@ -20,6 +20,7 @@ $(PKG_PYINSTALLER): $(STAMP)
 
 package-bundle: $(STAMP) $(PKG_PYINSTALLER)
 	rm -rf dist/ann-studio build/pyinstaller
+	$(PY) -m ann_studio.i18n_build
 	@start=$$(date +%s); \
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
 	    --distpath dist --workpath build/pyinstaller packaging/ann-studio.spec; \
