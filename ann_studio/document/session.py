@@ -33,9 +33,10 @@ SPEEDS = {
     "full": ("budget", 0),
 }
 TICK_BUDGET_S = 0.012
-#: the tick budget adapts to the time the GUI spends between ticks (keeping training ≥ 70 % of the
-#: time), within these bounds (the upper one bounds the event-loop latency)
-MIN_TICK_BUDGET_S, MAX_TICK_BUDGET_S = 0.008, 0.030
+#: the tick budget adapts to the time the GUI spends between ticks (training gets 3/4 of the time),
+#: within these bounds (the upper one bounds the event-loop latency)
+MIN_TICK_BUDGET_S, MAX_TICK_BUDGET_S = 0.010, 0.030
+TRAINING_SHARE = 0.75
 REFRESH_INTERVAL_S = 1 / 30
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
@@ -358,14 +359,15 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             self._emit()
 
     def _tick_budget(self) -> float:
-        """Seconds of training for this tick: 7/3 of the (smoothed) time the event loop spent on
-        everything else since the last tick, so training keeps ≥ 70 % of the time, clamped."""
+        """Seconds of training for this tick: enough that training gets :data:`TRAINING_SHARE` of
+        the time next to the (smoothed) time the event loop spent on everything else, clamped."""
         now = time.perf_counter()
         if self._tick_end is not None:
             gap = now - self._tick_end
             self._gui_gap = gap if self._gui_gap is None else 0.8 * self._gui_gap + 0.2 * gap
         gui = self._gui_gap if self._gui_gap is not None else TICK_BUDGET_S * 0.3
-        return min(MAX_TICK_BUDGET_S, max(MIN_TICK_BUDGET_S, gui * 7 / 3))
+        share = gui * TRAINING_SHARE / (1 - TRAINING_SHARE)
+        return min(MAX_TICK_BUDGET_S, max(MIN_TICK_BUDGET_S, share))
 
     def _reached_target(self) -> bool:
         if self._target_epoch is not None and self.trainer.epoch >= self._target_epoch:
