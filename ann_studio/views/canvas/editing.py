@@ -3,6 +3,7 @@ set as output, auto-layout. Each builds the edited network and pushes one undo c
 
 from __future__ import annotations
 
+import atexit
 import json
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF
@@ -101,7 +102,30 @@ def copy_selection(scene) -> bool:
     mime.setData(LAYERS_MIME, text.encode("utf-8"))
     mime.setText(text)
     QApplication.clipboard().setMimeData(mime)
+    _release_clipboard_at_exit()
     return True
+
+
+_clipboard_hook_installed = False
+
+
+def _release_clipboard_at_exit() -> None:
+    """Clear our clipboard data while Python is still alive. Otherwise Qt deletes the QMimeData
+    (a Python-created object it now owns) in its exit handlers after the interpreter has gone,
+    and shiboken crashes the process on exit (seen: SIGSEGV in Shiboken::Object::destroy)."""
+    global _clipboard_hook_installed
+    if _clipboard_hook_installed:
+        return
+    _clipboard_hook_installed = True
+
+    def release() -> None:
+        app = QApplication.instance()
+        if app is not None:
+            clipboard = app.clipboard()
+            if clipboard.mimeData() is not None and clipboard.mimeData().hasFormat(LAYERS_MIME):
+                clipboard.clear()
+
+    atexit.register(release)
 
 
 def paste(scene) -> list[str]:
