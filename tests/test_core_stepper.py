@@ -4,8 +4,15 @@ divergence is caught and named."""
 import numpy as np
 import pytest
 
-from ann_studio.core import (DivergenceError, Network, NetworkSpec, OptimizerSettings, Phase, Trainer,
-                             TrainingSettings)
+from ann_studio.core import (
+    DivergenceError,
+    Network,
+    NetworkSpec,
+    OptimizerSettings,
+    Phase,
+    Trainer,
+    TrainingSettings,
+)
 from tests.helpers import merge_spec
 
 
