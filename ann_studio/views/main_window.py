@@ -23,6 +23,7 @@ from .canvas import editing
 from .canvas.export import export_image
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
+from .dock_layout import arrange_docks, size_docks
 from .panels.registry import panel_specs
 
 MAX_RECENT = 8
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
         self.session.updated.connect(self._update_status)
         self.session.problem.connect(self._on_session_problem)
         self._default_state = self.saveState()
-        self._restore_layout()
+        if not self._restore_layout():
+            QTimer.singleShot(0, self._size_default_docks)
         self._update_title()
         self._update_status()
         QTimer.singleShot(0, self.canvas_view.fit_view)
@@ -206,36 +208,14 @@ class MainWindow(QMainWindow):
                 self.toolbar.addAction(self.actions[name])
 
     def _build_panels(self) -> None:
-        for spec in panel_specs():
+        specs = panel_specs()
+        for spec in specs:
             dock = QDockWidget(spec.title(), self)
             dock.setObjectName(spec.object_name)
             dock.setWidget(spec.factory(self))
-            self.addDockWidget(spec.area, dock)
-            if spec.tab_with and spec.tab_with in self.docks:
-                self.tabifyDockWidget(self.docks[spec.tab_with], dock)
-            dock.setVisible(spec.visible)
             self.docks[spec.object_name] = dock
             self.menus["view"].addAction(dock.toggleViewAction())
-        self._arrange_default_docks()
-
-    def _arrange_default_docks(self) -> None:
-        """Keep the canvas the largest part: docks of a side that would not fit one above the
-        other are tabbed together, and the side columns start narrow."""
-        areas: dict[object, list[QDockWidget]] = {}
-        for dock in self.docks.values():
-            if dock.isVisibleTo(self) or not dock.isHidden():
-                areas.setdefault(self.dockWidgetArea(dock), []).append(dock)
-        vertical = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
-        for area, docks in areas.items():
-            if area in vertical and sum(d.minimumSizeHint().height() for d in docks) > 640:
-                for dock in docks[1:]:
-                    if not self.tabifiedDockWidgets(dock):
-                        self.tabifyDockWidget(docks[0], dock)
-                docks[0].raise_()
-            if area in vertical:
-                self.resizeDocks(docks[:1], [340 if area == vertical[0] else 400], Qt.Orientation.Horizontal)
-        if "inspector" in self.docks:
-            self.docks["inspector"].raise_()
+        arrange_docks(self, specs)
 
     def _build_status_bar(self) -> None:
         self.status_network = QLabel(self)
@@ -469,13 +449,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout, help, closing
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Geometry and docks as the user left them; False when there is nothing saved."""
         settings = QSettings()
         geometry, state = settings.value("window/geometry"), settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        return isinstance(state, QByteArray) and self.restoreState(state)
+
+    @Slot()
+    def _size_default_docks(self) -> None:
+        size_docks(self)
 
     @Slot()
     def reset_layout(self) -> None:
@@ -483,6 +467,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.setFloating(False)
+        size_docks(self)
 
     @Slot()
     def _on_about(self) -> None:

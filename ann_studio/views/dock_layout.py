@@ -1,0 +1,57 @@
+"""The default arrangement of the dock panels (also what View → Reset Layout returns to).
+
+Three tab groups around the canvas, each opening on the panel a student needs first:
+training controls on the left, the math view on the right, the error curve at the bottom.
+Docks not named here stay where their ``PanelSpec`` put them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+Area = Qt.DockWidgetArea
+
+#: (area, dock objectNames in tab order; the first is raised, width or height in pixels)
+DEFAULT_LAYOUT = (
+    (Area.LeftDockWidgetArea, ("training_panel", "data_panel", "lessons_panel"), 310),
+    (Area.RightDockWidgetArea, ("math_panel", "inspector"), 440),
+    (Area.BottomDockWidgetArea, ("loss_plot", "decision_plot", "weights_panel", "activations_panel",
+                                 "gradients_panel", "confusion_panel", "prediction_panel",
+                                 "activation_function_plot"), 270),
+)
+
+
+def arrange_docks(window, specs) -> None:
+    """Add the freshly made ``window.docks`` to the window: those named in :data:`DEFAULT_LAYOUT`
+    in its groups, the others where their :class:`PanelSpec` says. Each dock is added once, in
+    its final place (re-tabifying placed docks leaves stray tab bars behind in Qt)."""
+    window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+    placed = set()
+    for area, names, _size in DEFAULT_LAYOUT:
+        docks = [window.docks[name] for name in names if name in window.docks]
+        for k, dock in enumerate(docks):
+            window.addDockWidget(area, dock)
+            if k:
+                window.tabifyDockWidget(docks[0], dock)
+            placed.add(dock.objectName())
+        if docks:
+            docks[0].raise_()
+    for spec in specs:
+        if spec.object_name in placed:
+            continue
+        dock = window.docks[spec.object_name]
+        window.addDockWidget(spec.area, dock)
+        if spec.tab_with in window.docks:
+            window.tabifyDockWidget(window.docks[spec.tab_with], dock)
+        dock.setVisible(spec.visible)
+    size_docks(window)
+
+
+def size_docks(window) -> None:
+    """Give each group its default width (sides) or height (bottom). Qt only honours this once the
+    window has its final size, so the window calls it again right after it is first shown."""
+    for area, names, size in DEFAULT_LAYOUT:
+        first = next((window.docks[n] for n in names if n in window.docks), None)
+        if first is not None:
+            vertical = area == Area.BottomDockWidgetArea
+            window.resizeDocks([first], [size], Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
