@@ -77,14 +77,14 @@ def _run(out_dir: Path, say) -> None:
     _check(np.isfinite(loss) and loss < 0.2983711087600027, f"training did not reduce the error (E = {loss})")
     say(f"trained 50 epochs: E = {loss:.6f}")
 
-    shots = {"window": window}
-    shots.update({name: dock for name, dock in window.docks.items()})
-    for name, dock in window.docks.items():
-        dock.show()
-        dock.raise_()
-    app.processEvents()
     blank = []
-    for name, widget in shots.items():
+    shots = [("window", window)] + list(window.docks.items())
+    for name, widget in shots:
+        if widget is not window:
+            widget.show()
+            widget.raise_()  # bring a tabbed panel to the front so it refreshes
+            for _ in range(3):
+                app.processEvents()
         image = widget.grab().toImage()
         image.save(str(out_dir / f"{name}.png"))
         if not _non_blank(image):

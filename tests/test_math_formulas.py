@@ -73,7 +73,7 @@ def test_zhou_quantities_are_minus_delta_and_the_update_matches(lesson):
         lesson.step_phase()
     dW = lesson.parameter_change()[1][0]
     text = plain(lines_for(lesson, "zhou", Selected("weight", "output", 0, 1)))
-    assert f"Δw21 = η g1 b2".replace(" ", "") in text.replace(" ", "")
+    assert "Δw21 = η g1 b2".replace(" ", "") in text.replace(" ", "")
     assert num(0.5 * g * b2, 9) in text and num(dW[0, 1], 9) in text
     text = plain(lines_for(lesson, "zhou", Selected("neuron", "output", 0)))
     assert "θ1" in text and num(-lesson.parameter_change()[1][1][0], 9) in text  # Δθ = −Δb

@@ -7,8 +7,8 @@ spec, with the spec's ``object_name`` (tests and saved layouts find docks by it)
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import Qt
 
