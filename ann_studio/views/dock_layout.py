@@ -48,10 +48,12 @@ def arrange_docks(window, specs) -> None:
 
 
 def size_docks(window) -> None:
-    """Give each group its default width (sides) or height (bottom). Qt only honours this once the
-    window has its final size, so the window calls it again right after it is first shown."""
+    """Front each group's first panel and give the group its default width (sides) or height
+    (bottom). Qt only honours this once the window has its final size, so the window calls it
+    again right after it is first shown."""
     for area, names, size in DEFAULT_LAYOUT:
         first = next((window.docks[n] for n in names if n in window.docks), None)
         if first is not None:
+            first.raise_()  # before the window is shown Qt may still front the last tab added
             vertical = area == Area.BottomDockWidgetArea
             window.resizeDocks([first], [size], Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
