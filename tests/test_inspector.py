@@ -93,9 +93,13 @@ def test_project_settings(window, inspector, qtbot):
     assert window.document.project.optimizer.learning_rate == 0.05
     type_into(qtbot, inspector.batch_size, "4")
     assert window.document.project.training.batch_size == 4
-    inspector.loss.setCurrentText("mse")
+    inspector.loss.setCurrentIndex(inspector.loss.findData("mse"))
     inspector.loss.activated.emit(inspector.loss.currentIndex())
     assert window.document.project.loss == "mse"
     window.actions["undo"].trigger()
     assert window.document.project.loss == "half_sse"
-    assert inspector.loss.currentText() == "half_sse"
+    assert inspector.loss.currentData() == "half_sse"
+    assert inspector.loss.currentText() == "Half sum of squares  ½Σ(ŷ − y)²"  # words, not the identifier
+    inspector.optimizer.setCurrentIndex(inspector.optimizer.findData("adam"))
+    inspector.optimizer.activated.emit(inspector.optimizer.currentIndex())
+    assert window.document.project.optimizer.type == "adam" and inspector.optimizer.currentText() == "Adam"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
@@ -27,7 +27,8 @@ from .dock_layout import arrange_docks, size_docks
 from .panels.registry import panel_specs
 
 MAX_RECENT = 8
-PROJECT_FILTER = "ANN Studio projects (*.annproj)"
+#: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
+PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects (*.annproj)")
 
 
 class MainWindow(QMainWindow):
@@ -500,8 +501,9 @@ def _ask_discard(window) -> str:
     if os.environ.get("PYTEST_CURRENT_TEST"):
         return "discard"
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(window, window.tr("Unsaved changes"),
-                                  window.tr("The project has unsaved changes. Save them first?"),
+    answer = QMessageBox.question(window, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+                                  QCoreApplication.translate("MainWindow",
+                                                             "The project has unsaved changes. Save them first?"),
                                   buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 

@@ -198,6 +198,36 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>1,797 real handwritten digits from the UCI repository.</source>
+            <translation>来自 UCI 数据库的 1797 个真实手写数字。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>A disc of one class inside a ring of the other.</source>
+            <translation>一类点组成圆盘，被另一类点组成的圆环包围。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>AND</source>
+            <translation>与 (AND)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Above or below a curve</source>
+            <translation>曲线上方或下方</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Checkerboard</source>
+            <translation>棋盘格</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Circles</source>
+            <translation>同心圆</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Click the plot to add a point, right-click to remove one.</source>
             <translation>点击图表添加一个点，右键单击删除一个点。</translation>
         </message>
@@ -218,8 +248,33 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Equivalence: 1 when both inputs are equal.</source>
+            <translation>同或：两个输入相等时为 1。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Exclusive or: 1 when exactly one input is 1. Not linearly separable.</source>
+            <translation>异或：恰有一个输入为 1 时为 1。线性不可分。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Feed %1 to the network as an input unit</source>
             <translation>把 %1 作为一个输入单元送入网络</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Gaussian blobs</source>
+            <translation>高斯团簇</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Gaussian bump</source>
+            <translation>高斯山丘</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Handwritten digits (8×8)</source>
+            <translation>手写数字（8×8）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
@@ -238,8 +293,43 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Interleaved spiral arms, one class per arm.</source>
+            <translation>相互交错的螺旋臂，每条臂一个类别。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Load a CSV, IDX (MNIST) or NPZ file</source>
             <translation>载入 CSV、IDX (MNIST) 或 NPZ 文件</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Logical and: 1 only when both inputs are 1.</source>
+            <translation>逻辑与：仅当两个输入都为 1 时为 1。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Logical or: 1 when either input is 1.</source>
+            <translation>逻辑或：任一输入为 1 时为 1。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Moons</source>
+            <translation>双月</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>OR</source>
+            <translation>或 (OR)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Plane</source>
+            <translation>平面</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Points above or below y = f(x).</source>
+            <translation>位于 y = f(x) 上方或下方的点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
@@ -248,13 +338,123 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Regression: a smooth hill in the middle of the square.</source>
+            <translation>回归：正方形中央的一座平滑山丘。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Regression: y = (x1 + x2) / 2 plus noise.</source>
+            <translation>回归：y = (x1 + x2) / 2 加噪声。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Regression: y = sin(π·periods·x) plus noise.</source>
+            <translation>回归：y = sin(π·周期数·x) 加噪声。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Sine curve</source>
+            <translation>正弦曲线</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Spirals</source>
+            <translation>螺旋</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Squares of alternating class; 2 cells per side is XOR.</source>
+            <translation>类别交替的方格；每边 2 格即为异或。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Turn the extra inputs off to draw points.</source>
             <translation>关闭额外的输入后才能绘制数据点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Two interlocking half-moons.</source>
+            <translation>两个相互咬合的半月形。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Watermelon 3.0α</source>
+            <translation>西瓜数据集 3.0α</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>XNOR</source>
+            <translation>同或 (XNOR)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>XOR</source>
+            <translation>异或 (XOR)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Zhou Zhihua's 17 watermelons: density and sugar content, good or bad.</source>
+            <translation>周志华《机器学习》中的 17 个西瓜：密度和含糖率，好瓜或坏瓜。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>arms</source>
+            <translation>臂数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>cells</source>
+            <translation>格数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>curve</source>
+            <translation>曲线</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>k</source>
+            <translation>簇数 k</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>k round clouds of points, one class per cloud; noise is their spread.</source>
+            <translation>k 团圆形点云，每团一个类别；噪声即其分散程度。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>periods</source>
+            <translation>周期数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>samples</source>
+            <translation>样本数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>seed</source>
             <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>test fraction</source>
+            <translation>测试集比例</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>turns</source>
+            <translation>圈数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>width</source>
+            <translation>宽度</translation>
         </message>
     </context>
     <context>
@@ -706,6 +906,11 @@
             <source>Unit</source>
             <translation>单元</translation>
         </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_table.py" />
+            <source>∂E/∂W (row)</source>
+            <translation>∂E/∂W（行）</translation>
+        </message>
     </context>
     <context>
         <name>LessonsPanel</name>
@@ -1032,6 +1237,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>ANN Studio projects (*.annproj)</source>
+            <translation>ANN Studio 项目 (*.annproj)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Arrange the layers left to right</source>
             <translation>把各层从左到右排列</translation>
         </message>
@@ -1207,6 +1417,16 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>The project has unsaved changes. Save them first?</source>
+            <translation>项目有未保存的更改。要先保存吗？</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
@@ -1242,6 +1462,104 @@
             <location filename="ann_studio/views/panels/math_format.py" />
             <source>%1 terms</source>
             <translation>%1 项</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>(frozen: not trained)</source>
+            <translation>（已冻结：不训练）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>(frozen: not trained, as in Mazur's post)</source>
+            <translation>（已冻结：不训练，与 Mazur 的文章一致）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Activation</source>
+            <translation>激活值（输出）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Error</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Error term δ</source>
+            <translation>误差项 δ</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Gradient</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Hidden-layer gradient term e</source>
+            <translation>隐层梯度项 e</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Output-layer gradient term g</source>
+            <translation>输出层梯度项 g</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Press &lt;b&gt;Next Phase&lt;/b&gt; (F10) to compute the first phase.</source>
+            <translation>按&lt;b&gt;下一阶段&lt;/b&gt;（F10）计算第一个阶段。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Selected</source>
+            <translation>所选</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Target</source>
+            <translation>目标值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Weighted input</source>
+            <translation>加权输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>this sample: </source>
+            <translation>本样本：</translation>
+        </message>
+    </context>
+    <context>
+        <name>MathNotation</name>
+        <message>
+            <location filename="ann_studio/views/panels/math_notation.py" />
+            <source>Mazur (w1…w8, net, out)</source>
+            <translation>Mazur 记号（w1…w8, net, out）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_notation.py" />
+            <source>Nielsen (W, b, z, a, δ)</source>
+            <translation>Nielsen 记号（W, b, z, a, δ）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_notation.py" />
+            <source>Zhou (v, w, γ, θ, g, e)</source>
+            <translation>周志华记号（v, w, γ, θ, g, e）</translation>
         </message>
     </context>
     <context>
@@ -1566,6 +1884,44 @@
         </message>
     </context>
     <context>
+        <name>SettingNames</name>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Adam</source>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Binary cross-entropy</source>
+            <translation>二元交叉熵</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Cross-entropy</source>
+            <translation>交叉熵</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Half sum of squares  ½Σ(ŷ − y)²</source>
+            <translation>误差平方和的一半  ½Σ(ŷ − y)²</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Mean squared error</source>
+            <translation>均方误差</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>RMSprop</source>
+            <translation>RMSprop</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>SGD</source>
+            <translation>SGD（随机梯度下降）</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutSheet</name>
         <message>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
@@ -1770,11 +2126,6 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Adam</source>
-            <translation>Adam</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Applies at the next step: %1</source>
             <translation>从下一步起生效：%1</translation>
         </message>
@@ -1782,16 +2133,6 @@
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Batch size</source>
             <translation>批大小</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Binary cross-entropy</source>
-            <translation>二元交叉熵</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Cross-entropy</source>
-            <translation>交叉熵</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -1812,11 +2153,6 @@
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Full speed</source>
             <translation>全速</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Half sum of squares  ½Σ(ŷ − y)²</source>
-            <translation>误差平方和的一半  ½Σ(ŷ − y)²</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -1845,11 +2181,6 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Mean squared error</source>
-            <translation>均方误差</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Next phase</source>
             <translation>下一阶段</translation>
         </message>
@@ -1867,16 +2198,6 @@
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>Phase done</source>
             <translation>已完成的阶段</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>RMSprop</source>
-            <translation>RMSprop</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>SGD</source>
-            <translation>SGD（随机梯度下降）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -2071,6 +2392,11 @@
             <translation>“%1”已经连接到“%2”</translation>
         </message>
         <message>
+            <location filename="ann_studio/views/canvas/export.py" />
+            <source>ANN Studio network</source>
+            <translation>ANN Studio 神经网络</translation>
+        </message>
+        <message>
             <location filename="ann_studio/views/canvas/editing.py" />
             <source>Add layer '%1'</source>
             <translation>添加层“%1”</translation>
@@ -2097,6 +2423,26 @@
         </message>
         <message>
             <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Dense · ReLU</source>
+            <translation>全连接层 · ReLU</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Dense · linear</source>
+            <translation>全连接层 · 线性</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Dense · sigmoid</source>
+            <translation>全连接层 · sigmoid</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Dense · tanh</source>
+            <translation>全连接层 · tanh</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
             <source>Disconnect '%1' → '%2'</source>
             <translation>断开“%1”→“%2”</translation>
         </message>
@@ -2114,6 +2460,11 @@
             <location filename="ann_studio/views/canvas/editing.py" />
             <source>Duplicate %1 layers</source>
             <translation>复制 %1 个层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Input</source>
+            <translation>输入层</translation>
         </message>
         <message>
             <location filename="ann_studio/views/canvas/editing.py" />
@@ -2137,6 +2488,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Output · softmax</source>
+            <translation>输出层 · softmax</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
             <source>Paste %1 layers</source>
             <translation>粘贴 %1 个层</translation>
         </message>
@@ -2154,6 +2510,11 @@
             <location filename="ann_studio/views/canvas/interactions.py" />
             <source>an input layer takes no inputs</source>
             <translation>输入层不接受输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/export.py" />
+            <source>cannot write %1</source>
+            <translation>无法写入 %1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/canvas/node.py" />
@@ -2184,6 +2545,11 @@
             <location filename="ann_studio/views/canvas/node.py" />
             <source>units</source>
             <translation>个单元</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/export.py" />
+            <source>unknown image type '%1': use .png or .svg</source>
+            <translation>未知的图像类型“%1”：请使用 .png 或 .svg</translation>
         </message>
         <message>
             <location filename="ann_studio/views/canvas/neuron_view.py" />
@@ -2482,19 +2848,6 @@ Restore them?</source>
             <location filename="ann_studio/views/dialogs/shortcuts.py" />
             <source>Zoom</source>
             <translation>缩放</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <location filename="ann_studio/views/main_window.py" />
-            <source>The project has unsaved changes. Save them first?</source>
-            <translation>项目有未保存的更改。要先保存吗？</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/main_window.py" />
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
         </message>
     </context>
 </TS>

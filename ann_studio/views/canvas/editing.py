@@ -6,7 +6,7 @@ from __future__ import annotations
 import atexit
 import json
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
 
 from ...core import LayerSpec, NetworkSpec
@@ -29,14 +29,15 @@ from .layout import auto_layout
 LAYERS_MIME = "application/x-ann-studio-layers"
 PASTE_OFFSET = 40.0
 
-#: palette entries: key → (label, layer type, units, activation, id stem)
+#: palette entries: key → (label, layer type, units, activation, id stem); the labels are marked
+#: for lupdate and translated by :func:`template_label`
 TEMPLATES = {
-    "input": ("Input", "input", 2, "linear", "input"),
-    "dense_sigmoid": ("Dense · sigmoid", "dense", 4, "sigmoid", "hidden"),
-    "dense_tanh": ("Dense · tanh", "dense", 4, "tanh", "hidden"),
-    "dense_relu": ("Dense · ReLU", "dense", 8, "relu", "hidden"),
-    "dense_linear": ("Dense · linear", "dense", 1, "linear", "dense"),
-    "dense_softmax": ("Output · softmax", "dense", 3, "softmax", "output"),
+    "input": (QT_TRANSLATE_NOOP("canvas", "Input"), "input", 2, "linear", "input"),
+    "dense_sigmoid": (QT_TRANSLATE_NOOP("canvas", "Dense · sigmoid"), "dense", 4, "sigmoid", "hidden"),
+    "dense_tanh": (QT_TRANSLATE_NOOP("canvas", "Dense · tanh"), "dense", 4, "tanh", "hidden"),
+    "dense_relu": (QT_TRANSLATE_NOOP("canvas", "Dense · ReLU"), "dense", 8, "relu", "hidden"),
+    "dense_linear": (QT_TRANSLATE_NOOP("canvas", "Dense · linear"), "dense", 1, "linear", "dense"),
+    "dense_softmax": (QT_TRANSLATE_NOOP("canvas", "Output · softmax"), "dense", 3, "softmax", "output"),
 }
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
 MARGIN = 30.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("canvas", text)
 
 
 def _source_rect(scene) -> QRectF:
@@ -39,7 +43,7 @@ def export_image(scene, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".png":
         if not render_png(scene).save(str(path), "PNG"):
-            raise OSError(f"cannot write {path}")
+            raise OSError(_tr("cannot write %1").replace("%1", str(path)))
     elif suffix == ".svg":
         from PySide6.QtSvg import QSvgGenerator
 
@@ -48,13 +52,13 @@ def export_image(scene, path: Path) -> None:
         generator.setFileName(str(path))
         generator.setSize(source.size().toSize())
         generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle("ANN Studio network")
+        generator.setTitle(_tr("ANN Studio network"))
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError(f"cannot write {path}")
+            raise OSError(_tr("cannot write %1").replace("%1", str(path)))
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         painter.end()
         if not path.exists():
-            raise OSError(f"cannot write {path}")
+            raise OSError(_tr("cannot write %1").replace("%1", str(path)))
     else:
-        raise ValueError(f"unknown image type '{path.suffix}': use .png or .svg")
+        raise ValueError(_tr("unknown image type '%1': use .png or .svg").replace("%1", path.suffix))

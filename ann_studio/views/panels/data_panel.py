@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core import AnnError
 from ...core.datasets import BUILTINS, FEATURES, builtin, section_for_builtin
+from ...core.datasets.synthetic import CURVES
 from ...document import data_commands as cmd
 from ..plots import style
 from .point_editor import PointEditor
@@ -37,6 +38,51 @@ from .registry import PanelSpec
 TABLE_ROWS = 200
 MOSAIC = 10
 _SLIDER_STEPS = 100
+
+#: the catalog's titles, descriptions and parameter names (``key`` with ``_`` as a space), shown
+#: through ``self.tr(variable)``: marked here for lupdate; ``tests/test_i18n.py`` checks none is missing
+CATALOG_TEXTS = (
+    QT_TRANSLATE_NOOP("DataPanel", "XOR"),
+    QT_TRANSLATE_NOOP("DataPanel", "Exclusive or: 1 when exactly one input is 1. Not linearly separable."),
+    QT_TRANSLATE_NOOP("DataPanel", "AND"),
+    QT_TRANSLATE_NOOP("DataPanel", "Logical and: 1 only when both inputs are 1."),
+    QT_TRANSLATE_NOOP("DataPanel", "OR"),
+    QT_TRANSLATE_NOOP("DataPanel", "Logical or: 1 when either input is 1."),
+    QT_TRANSLATE_NOOP("DataPanel", "XNOR"),
+    QT_TRANSLATE_NOOP("DataPanel", "Equivalence: 1 when both inputs are equal."),
+    QT_TRANSLATE_NOOP("DataPanel", "Watermelon 3.0α"),
+    QT_TRANSLATE_NOOP("DataPanel", "Zhou Zhihua's 17 watermelons: density and sugar content, good or bad."),
+    QT_TRANSLATE_NOOP("DataPanel", "Circles"),
+    QT_TRANSLATE_NOOP("DataPanel", "A disc of one class inside a ring of the other."),
+    QT_TRANSLATE_NOOP("DataPanel", "Moons"),
+    QT_TRANSLATE_NOOP("DataPanel", "Two interlocking half-moons."),
+    QT_TRANSLATE_NOOP("DataPanel", "Spirals"),
+    QT_TRANSLATE_NOOP("DataPanel", "Interleaved spiral arms, one class per arm."),
+    QT_TRANSLATE_NOOP("DataPanel", "Gaussian blobs"),
+    QT_TRANSLATE_NOOP("DataPanel", "k round clouds of points, one class per cloud; noise is their spread."),
+    QT_TRANSLATE_NOOP("DataPanel", "Checkerboard"),
+    QT_TRANSLATE_NOOP("DataPanel", "Squares of alternating class; 2 cells per side is XOR."),
+    QT_TRANSLATE_NOOP("DataPanel", "Above or below a curve"),
+    QT_TRANSLATE_NOOP("DataPanel", "Points above or below y = f(x)."),
+    QT_TRANSLATE_NOOP("DataPanel", "Sine curve"),
+    QT_TRANSLATE_NOOP("DataPanel", "Regression: y = sin(π·periods·x) plus noise."),
+    QT_TRANSLATE_NOOP("DataPanel", "Plane"),
+    QT_TRANSLATE_NOOP("DataPanel", "Regression: y = (x1 + x2) / 2 plus noise."),
+    QT_TRANSLATE_NOOP("DataPanel", "Gaussian bump"),
+    QT_TRANSLATE_NOOP("DataPanel", "Regression: a smooth hill in the middle of the square."),
+    QT_TRANSLATE_NOOP("DataPanel", "Handwritten digits (8×8)"),
+    QT_TRANSLATE_NOOP("DataPanel", "1,797 real handwritten digits from the UCI repository."),
+    QT_TRANSLATE_NOOP("DataPanel", "samples"),
+    QT_TRANSLATE_NOOP("DataPanel", "noise"),
+    QT_TRANSLATE_NOOP("DataPanel", "test fraction"),
+    QT_TRANSLATE_NOOP("DataPanel", "arms"),
+    QT_TRANSLATE_NOOP("DataPanel", "turns"),
+    QT_TRANSLATE_NOOP("DataPanel", "k"),
+    QT_TRANSLATE_NOOP("DataPanel", "cells"),
+    QT_TRANSLATE_NOOP("DataPanel", "curve"),
+    QT_TRANSLATE_NOOP("DataPanel", "periods"),
+    QT_TRANSLATE_NOOP("DataPanel", "width"),
+)
 
 
 class DataPanel(QWidget):
@@ -134,8 +180,8 @@ class DataPanel(QWidget):
             bounds = info.ranges[key]
             if isinstance(default, str):
                 w = QComboBox(self)
-                for choice in bounds:
-                    w.addItem(choice, choice)
+                for choice in bounds:  # the only text parameter is a curve: shown as its formula
+                    w.addItem(CURVES[choice][0] if key == "curve" and choice in CURVES else choice, choice)
                 w.currentIndexChanged.connect(lambda _i, k=key, b=w: self._push_param(k, b.currentData()))
             elif isinstance(default, float):
                 w = QSlider(Qt.Orientation.Horizontal, self)

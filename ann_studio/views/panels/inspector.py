@@ -36,6 +36,7 @@ from ...document.commands import (
     with_layer_edited,
 )
 from ..numbers import format_number, parse_int, parse_number
+from ..setting_names import loss_title, optimizer_title
 from .registry import PanelSpec
 
 _ID = re.compile(r"^[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*$")
@@ -54,6 +55,7 @@ class Field(QLineEdit):
         super().__init__(parent)
         self.setObjectName(name)
         self.parse, self.accept, self.error = parse, accept, error
+        self.label = ""  # the translated name in error messages (the form's row label)
         self.editingFinished.connect(self._on_editing_finished)
 
     def show(self, text: str) -> None:  # noqa: A003 - sets the shown value
@@ -71,7 +73,7 @@ class Field(QLineEdit):
         try:
             value = self.parse(self.text())
         except ValueError as exc:
-            self.set_error(f"{self.objectName().replace('_', ' ')}: {exc}")
+            self.set_error(f"{self.label or self.objectName().replace('_', ' ')}: {exc}")
             return
         self.set_error(None)
         self.accept(value)
@@ -142,8 +144,9 @@ class InspectorPanel(QWidget):
         self.is_output = QCheckBox(self.tr("Output layer"), box)
         self.is_output.setObjectName("is_output")
         self.is_output.clicked.connect(self._on_is_output)
-        form.addRow(self.tr("Id"), self.layer_id)
-        form.addRow(self.tr("Units"), self.units)
+        for label, field in ((self.tr("Id"), self.layer_id), (self.tr("Units"), self.units)):
+            field.label = label
+            form.addRow(label, field)
         form.addRow(self.tr("Activation"), self.activation)
         form.addRow(self.tr("Initializer"), self.init)
         form.addRow(self.train_weights)
@@ -159,6 +162,7 @@ class InspectorPanel(QWidget):
         self.param_label = QLabel(box)
         self.param_label.setWordWrap(True)
         self.param_value = Field("value", parse_number, self._on_param_value, self.param_error, box)
+        self.param_value.label = self.tr("Value")
         self.param_value.setToolTip(self.tr("Accepts 0.5, 0,5 and fractions like 1/3"))
         self.param_current = QLabel(box)
         self.param_current.setObjectName("param_current")
@@ -175,13 +179,16 @@ class InspectorPanel(QWidget):
         self.project_error = _error_label(box)
         self.loss = QComboBox(box)
         self.loss.setObjectName("loss")
-        self.loss.addItems(list(LOSSES))
-        self.loss.activated.connect(lambda _i: self._edit_settings(self.tr("Set loss"), loss=self.loss.currentText()))
+        for key, loss in LOSSES.items():  # shown in words, stored as the identifier (item data)
+            self.loss.addItem(loss_title(key), key)
+            self.loss.setItemData(self.loss.count() - 1, loss.formula, Qt.ItemDataRole.ToolTipRole)
+        self.loss.activated.connect(lambda _i: self._edit_settings(self.tr("Set loss"), loss=self.loss.currentData()))
         self.optimizer = QComboBox(box)
         self.optimizer.setObjectName("optimizer")
-        self.optimizer.addItems(list(OPTIMIZERS))
+        for key in OPTIMIZERS:
+            self.optimizer.addItem(optimizer_title(key), key)
         self.optimizer.activated.connect(lambda _i: self._edit_settings(self.tr("Set optimizer"),
-                                                                        type=self.optimizer.currentText()))
+                                                                        type=self.optimizer.currentData()))
         err = self.project_error
         self.learning_rate = Field("learning_rate", lambda t: _positive(parse_number(t, 0.0, 1e6)),
                                    lambda v: self._edit_settings(self.tr("Set learning rate"), learning_rate=v), err, box)
@@ -201,6 +208,8 @@ class InspectorPanel(QWidget):
                               (self.tr("Learning rate η"), self.learning_rate), (self.tr("Momentum"), self.momentum),
                               (self.tr("Batch size"), self.batch_size), (self.tr("Seed"), self.seed),
                               (self.tr("Max epochs"), self.max_epochs)):
+            if isinstance(widget, Field):
+                widget.label = label
             form.addRow(label, widget)
         form.addRow(self.shuffle)
         form.addRow(self.project_error)
@@ -276,7 +285,7 @@ class InspectorPanel(QWidget):
         project = self.document.project
         for combo, value in ((self.loss, project.loss), (self.optimizer, project.optimizer.type)):
             combo.blockSignals(True)
-            combo.setCurrentText(value)
+            combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
         self.learning_rate.show(format_number(project.optimizer.learning_rate, 10))
         self.momentum.show(format_number(project.optimizer.momentum, 10))

@@ -15,14 +15,15 @@ input column ``j`` of that layer's ``W``. Symbols are shown 1-based.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 NOTATIONS = ("nielsen", "zhou", "mazur")
 
 
 def notation_title(key: str) -> str:
-    titles = {"nielsen": "Nielsen (W, b, z, a, δ)", "zhou": "Zhou (v, w, γ, θ, g, e)",
-              "mazur": "Mazur (w1…w8, net, out)"}
+    titles = {"nielsen": QT_TRANSLATE_NOOP("MathNotation", "Nielsen (W, b, z, a, δ)"),
+              "zhou": QT_TRANSLATE_NOOP("MathNotation", "Zhou (v, w, γ, θ, g, e)"),
+              "mazur": QT_TRANSLATE_NOOP("MathNotation", "Mazur (w1…w8, net, out)")}
     return QCoreApplication.translate("MathNotation", titles[key])
 
 

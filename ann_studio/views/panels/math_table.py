@@ -53,7 +53,7 @@ class LayerValuesModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return None
-        titles = (self.tr("Layer"), self.tr("Unit"), "z", "a", "δ", "∂E/∂b", "∂E/∂W (row)")
+        titles = (self.tr("Layer"), self.tr("Unit"), "z", "a", "δ", "∂E/∂b", self.tr("∂E/∂W (row)"))
         return titles[section]
 
     def value(self, row: int, column: int):

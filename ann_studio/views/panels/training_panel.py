@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.losses import LOSSES
 from ...core.optimizers import OPTIMIZERS
 from ..phase_names import phase_label
+from ..setting_names import loss_title, optimizer_title
 from .refresh_throttle import RefreshThrottle
 from .registry import PanelSpec
 
@@ -116,13 +117,11 @@ class TrainingPanel(QWidget):
         self.batch_box.setToolTip(self.tr("1 = online (Zhou's standard BP); all samples = full batch "
                                           "(accumulated BP). Applies at the next step."))
         self.optimizer_box = QComboBox(self, objectName="training_optimizer")
-        for key, text in zip(OPTIMIZERS, (self.tr("SGD"), self.tr("RMSprop"), self.tr("Adam"))):
-            self.optimizer_box.addItem(text, key)
+        for key in OPTIMIZERS:
+            self.optimizer_box.addItem(optimizer_title(key), key)
         self.loss_box = QComboBox(self, objectName="training_loss")
-        names = {"half_sse": self.tr("Half sum of squares  ½Σ(ŷ − y)²"), "mse": self.tr("Mean squared error"),
-                 "binary_cross_entropy": self.tr("Binary cross-entropy"), "cross_entropy": self.tr("Cross-entropy")}
         for key, loss in LOSSES.items():
-            self.loss_box.addItem(names.get(key, key), key)
+            self.loss_box.addItem(loss_title(key), key)
             self.loss_box.setItemData(self.loss_box.count() - 1, loss.formula, Qt.ItemDataRole.ToolTipRole)
         self.pending_label = self._label("pending_settings")
         self.pending_label.setStyleSheet("color: #ef6c00;")
