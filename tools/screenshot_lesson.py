@@ -38,6 +38,9 @@ def main() -> int:
         window.actions["step_phase"].trigger()
     for _ in range(20):
         app.processEvents()
+    window.docks["lessons_panel"].raise_()  # the default layout fronts the training panel in its tab group
+    for _ in range(5):
+        app.processEvents()
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs/images/lesson-zh.png"
     window.grab().save(str(out))
     print(out)
