@@ -62,6 +62,8 @@ class LossPanel(LivePanel):
         self.clear_button.setObjectName("loss_clear_runs")
         self.clear_button.setToolTip(self.tr("Remove the faded curves of earlier runs"))
         self.clear_button.clicked.connect(self.clear_earlier_runs)
+        # another project's curves mean nothing here (runs the session archived on the way out go too)
+        self.document.project_replaced.connect(self.clear_earlier_runs)
         self.readout = QLabel(self)
         self.readout.setObjectName("loss_readout")
         for w in (self.log_box, self.smooth_spin, self.clear_button):
@@ -90,7 +92,7 @@ class LossPanel(LivePanel):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.loss_plot.disableAutoRange()
-        self.accuracy_plot = self.layout_widget.addPlot(row=1, col=0)
+        self.accuracy_plot = self.layout_widget.addPlot(row=0, col=1)  # beside the error: the dock is wide, not tall
         style.style_plot(self.accuracy_plot, self.tr("Accuracy"), self.tr("step"), self.tr("accuracy"))
         style.add_legend(self.accuracy_plot, (-10, -10))
         # no grid: an axis grid repaints with every curve update (~10 ms a frame, measured)
@@ -103,8 +105,6 @@ class LossPanel(LivePanel):
         self.test_acc_curve = self.accuracy_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
                                                       symbolBrush=style.PALETTE[1], symbolPen=None,
                                                       name=self.tr("test"))
-        self.layout_widget.ci.layout.setRowStretchFactor(0, 3)
-        self.layout_widget.ci.layout.setRowStretchFactor(1, 2)
         self._hover = pg.SignalProxy(self.layout_widget.scene().sigMouseMoved, rateLimit=30,
                                      slot=self._on_scene_mouse_moved)
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Render the README screenshots of the English UI into ``docs/images/`` (offscreen).
+
+``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py``
+
+- ``main-window.png``: the lesson's network during training, all docks in their default places;
+- ``forward.png`` / ``backward.png``: Mazur's example during a forward and a backward phase;
+- ``spirals.png``: the spirals example after training, with the decision boundary.
+(``lesson-zh.png`` comes from ``tools/screenshot_lesson.py``.)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ["ANN_STUDIO_LANGUAGE"] = "en"
+os.environ.setdefault("ANN_STUDIO_NO_RECOVERY", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "images"
+
+
+def settle(app, n: int = 20) -> None:
+    for _ in range(n):
+        app.processEvents()
+
+
+def shot(app, window, name: str) -> None:
+    settle(app)
+    window.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from ann_studio.app import create_main_window, ensure_application
+    from ann_studio.document.selection import Selected
+
+    app = ensure_application([])
+    examples = ROOT / "resources" / "examples"
+
+    window = create_main_window()
+    window.resize(1500, 950)
+    window.show()
+    settle(app)
+    for _ in range(3):
+        window.actions["step_epoch"].trigger()
+    for _ in range(7):  # into the backward pass of the next step
+        window.actions["step_phase"].trigger()
+    window.selection.select(Selected("weight", "output", 0, 1))
+    shot(app, window, "main-window.png")
+
+    window.open_project(examples / "mazur.annproj")
+    settle(app)
+    window.canvas_view.fit_view()
+    window.selection.select(Selected("neuron", "out", 0))
+    for _ in range(3):  # input, hidden, out
+        window.actions["step_phase"].trigger()
+    shot(app, window, "forward.png")
+    window.selection.select(Selected("weight", "out", 0, 0))
+    for _ in range(3):  # error, δ of out, gradients of out
+        window.actions["step_phase"].trigger()
+    shot(app, window, "backward.png")
+
+    window.open_project(examples / "spirals.annproj")
+    settle(app)
+    window.canvas_view.fit_view()
+    for _ in range(150):
+        window.session.step_epoch()
+    window.docks["decision_plot"].raise_()
+    window.docks["data_panel"].raise_()
+    shot(app, window, "spirals.png")
+    window.session.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
