@@ -95,3 +95,19 @@ def test_an_unknown_lesson_is_reported_not_raised(window, tmp_path):
     path = save_assignment(Assignment("no-such-lesson"), tmp_path / "x.annclass")
     assert not open_assignment(window, path)
     assert "no-such-lesson" in window.last_error
+
+
+
+def test_file_open_accepts_an_assignment(window, qtbot, tmp_path):
+    """File → Open (and drag-and-drop) route .annclass files to classroom mode, as the command line does."""
+    from ann_studio.views.panels.assignment_dialog import AssignmentDialog
+
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("learning-rate")
+    dialog = AssignmentDialog(window, panel.lesson)
+    qtbot.addWidget(dialog)
+    dialog.set_state("step_epoch", "locked")
+    path = dialog.save_to(tmp_path / "homework")
+    assert window.open_project(path), getattr(window, "last_error", "")
+    assert window.document.path.name == "lr-small.annproj"
+    assert not window.actions["step_epoch"].isEnabled()

@@ -29,6 +29,7 @@ from .panels.registry import panel_specs
 MAX_RECENT = 8
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects (*.annproj)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects and classroom assignments (*.annproj *.annclass)")
 
 
 class MainWindow(QMainWindow):
@@ -287,7 +288,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files (no dialogs)
 
     def open_project(self, path: str | Path) -> bool:
-        """Open ``path`` without dialogs; on error show it in the status bar and keep the current project."""
+        """Open ``path`` without dialogs; on error show it in the status bar and keep the current project.
+        A classroom assignment (``.annclass``) opens its project and lesson with its controls locked."""
+        if Path(path).suffix.lower() == ".annclass":
+            from .classroom_mode import open_assignment
+
+            return open_assignment(self, path)
         try:
             self.document.load(path)
         except AnnError as exc:
@@ -380,7 +386,7 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(PROJECT_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(OPEN_FILTER))
         if path and not self.open_project(path):
             QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
 

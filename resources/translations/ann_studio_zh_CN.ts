@@ -1242,6 +1242,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>ANN Studio projects and classroom assignments (*.annproj *.annclass)</source>
+            <translation>ANN Studio 项目与课堂作业 (*.annproj *.annclass)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Arrange the layers left to right</source>
             <translation>把各层从左到右排列</translation>
         </message>

@@ -161,9 +161,10 @@ class WeightsPanel(LivePanel):
         if self._highlight is not None and self._highlight.scene() is not None:
             self._highlight.scene().removeItem(self._highlight)
         self._highlight = None
-        if item is None or item.layer not in self.plots:
-            return
-        units, fan_in = self.session.trainer.network.layer(item.layer).W.shape
+        trainer = self.session.trainer
+        if item is None or item.layer not in self.plots or trainer is None or item.layer not in trainer.network.index:
+            return  # also while the network is invalid (no trainer) and the panel not yet rebuilt
+        units, fan_in = trainer.network.layer(item.layer).W.shape
         if item.kind == "weight":
             rect = QRectF(item.j, item.i, 1, 1)
         elif item.kind == "neuron":
