@@ -7,7 +7,7 @@ Docks not named here stay where their ``PanelSpec`` put them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 
 Area = Qt.DockWidgetArea
 
@@ -57,3 +57,12 @@ def size_docks(window) -> None:
             first.raise_()  # before the window is shown Qt may still front the last tab added
             vertical = area == Area.BottomDockWidgetArea
             window.resizeDocks([first], [size], Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
+
+
+def restore_layout(window) -> bool:
+    """Geometry and docks as the user left them (QSettings); False when nothing was saved."""
+    settings = QSettings()
+    geometry, state = settings.value("window/geometry"), settings.value("window/state")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    return isinstance(state, QByteArray) and window.restoreState(state)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from ..core import AnnError
-from ..document.autosave import Autosaver, find_recovery
+from ..document.autosave import Autosaver
 from ..document.commands import MoveLayersCommand
 from ..document.project_document import ProjectDocument
 from ..document.selection import SelectionModel
@@ -23,10 +23,10 @@ from .canvas import editing
 from .canvas.export import export_image
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
-from .dock_layout import arrange_docks, size_docks
+from .dock_layout import arrange_docks, restore_layout, size_docks
 from .panels.registry import panel_specs
+from .recent_files import add_recent, clear_recent, recent_files
 
-MAX_RECENT = 8
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects (*.annproj)")
 OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects and classroom assignments (*.annproj *.annclass)")
@@ -336,26 +336,9 @@ class MainWindow(QMainWindow):
     def offer_recovery(self, prompt=None) -> bool:
         """If a crashed session left a recovery file, ask ``prompt(window, recovery)`` (default:
         a dialog) and restore it; returns True when restored."""
-        recovery = find_recovery(self.autosaver.directory)
-        if recovery is None:
-            return False
-        from .dialogs.recovery import ask_restore
+        from .dialogs.recovery import offer_recovery
 
-        ask = prompt or self.recovery_prompt or ask_restore
-        if not ask(self, recovery):
-            recovery.discard()
-            return False
-        try:
-            project = recovery.load()
-        except AnnError as exc:
-            self.last_error = str(exc)
-            recovery.discard()
-            return False
-        self.document.replace_project(project)
-        self.document.undo_stack.resetClean()
-        self.autosaver.wrote = True
-        self._update_title()
-        return True
+        return offer_recovery(self, prompt or self.recovery_prompt)
 
     # ------------------------------------------------------------------ files (with dialogs)
 
@@ -429,18 +412,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ recent files
 
     def recent_files(self) -> list[str]:
-        value = QSettings().value("recent_files", [])
-        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+        return recent_files()
 
     def _add_recent(self, path: Path) -> None:
-        name = str(path.resolve())
-        files = [name] + [f for f in self.recent_files() if f != name]
-        QSettings().setValue("recent_files", files[:MAX_RECENT])
+        add_recent(path)
         self._update_recent_menu()
 
     @Slot()
     def _on_clear_recent(self) -> None:
-        QSettings().setValue("recent_files", [])
+        clear_recent()
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
@@ -457,12 +437,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout, help, closing
 
     def _restore_layout(self) -> bool:
-        """Geometry and docks as the user left them; False when there is nothing saved."""
-        settings = QSettings()
-        geometry, state = settings.value("window/geometry"), settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        return isinstance(state, QByteArray) and self.restoreState(state)
+        return restore_layout(self)
 
     @Slot()
     def _size_default_docks(self) -> None:

@@ -23,3 +23,28 @@ def ask_restore(parent, recovery) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def offer_recovery(window, prompt=None) -> bool:
+    """Restore ``window``'s autosaved work if a crashed session left some and ``prompt(window,
+    recovery)`` (default: :func:`ask_restore`) agrees; otherwise discard it. True when restored."""
+    from ...core import AnnError
+    from ...document.autosave import find_recovery
+
+    recovery = find_recovery(window.autosaver.directory)
+    if recovery is None:
+        return False
+    if not (prompt or ask_restore)(window, recovery):
+        recovery.discard()
+        return False
+    try:
+        project = recovery.load()
+    except AnnError as exc:
+        window.last_error = str(exc)
+        recovery.discard()
+        return False
+    window.document.replace_project(project)
+    window.document.undo_stack.resetClean()
+    window.autosaver.wrote = True
+    window._update_title()
+    return True
