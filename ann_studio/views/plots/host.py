@@ -10,19 +10,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from ...document.project_document import ProjectDocument
 from ...document.selection import SelectionModel
 from ...document.session import TrainingSession
+from ..panels.registry import _MODULES as _REGISTERED
 
 #: the panel modules of this package and the data panel, in registry order
-MODULES = [
-    "ann_studio.views.panels.data_panel",
-    "ann_studio.views.plots.loss_plot",
-    "ann_studio.views.plots.weights_panel",
-    "ann_studio.views.plots.decision_plot",
-    "ann_studio.views.plots.activations_panel",
-    "ann_studio.views.plots.gradients_panel",
-    "ann_studio.views.plots.confusion_panel",
-    "ann_studio.views.plots.prediction_panel",
-    "ann_studio.views.plots.activation_function_plot",
-]
+MODULES = [name for name in _REGISTERED if name.startswith("ann_studio.views.plots.") or name.endswith(".data_panel")]
 
 
 class PanelHost(QMainWindow):
