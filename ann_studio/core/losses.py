@@ -36,15 +36,24 @@ class Loss:
     grad: Callable[[np.ndarray, np.ndarray], np.ndarray]
     fused_with: str | None
     formula: str
+    #: optional fast ``total(y_hat, y) -> float``, the sum of the per-sample losses
+    total: Callable[[np.ndarray, np.ndarray], float] | None = None
 
     def value(self, y_hat: np.ndarray, y: np.ndarray) -> float:
         """The batch loss: the mean of the per-sample losses."""
-        return float(np.mean(self.per_sample(y_hat, y)))
+        if self.total is not None:
+            return self.total(y_hat, y) / y_hat.shape[0]
+        return float(np.add.reduce(self.per_sample(y_hat, y))) / y_hat.shape[0]
 
 
 def _half_sse(y_hat, y):
     d = y_hat - y
     return 0.5 * np.einsum("ij,ij->i", d, d)
+
+
+def _half_sse_total(y_hat, y):
+    d = (y_hat - y).ravel()
+    return 0.5 * float(d @ d)
 
 
 def _mse(y_hat, y):
@@ -70,7 +79,7 @@ LOSSES: dict[str, Loss] = {
     loss.name: loss
     for loss in (
         Loss("half_sse", _half_sse, lambda y_hat, y: y_hat - y, None,
-             "E = ½ Σ_j (ŷ_j − y_j)²"),
+             "E = ½ Σ_j (ŷ_j − y_j)²", _half_sse_total),
         Loss("mse", _mse, lambda y_hat, y: 2.0 * (y_hat - y) / y_hat.shape[1], None,
              "E = (1/l) Σ_j (ŷ_j − y_j)²"),
         Loss("binary_cross_entropy", _bce, _bce_grad, "sigmoid",

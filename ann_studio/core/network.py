@@ -75,7 +75,15 @@ class Pass:
         self.grad_W: list[np.ndarray | None] = [None] * n_layers
         self.grad_b: list[np.ndarray | None] = [None] * n_layers
         self.loss: float | None = None
-        self.sample_losses: np.ndarray | None = None
+        self.loss_fn: Loss | None = None
+        self.y_hat: np.ndarray | None = None  # the output layer's a, kept by the error phase
+
+    @property
+    def sample_losses(self) -> np.ndarray | None:
+        """(m,) each sample's loss, computed on demand after the error phase."""
+        if self.loss_fn is None or self.y_hat is None:
+            return None
+        return self.loss_fn.per_sample(self.y_hat, self.y)
 
 
 class Network:
@@ -176,9 +184,9 @@ class Network:
 
     def error(self, p: Pass, loss: Loss) -> float:
         """Compute the loss of the batch (mean over samples) and keep each sample's loss."""
-        y_hat = p.a[self.output_index]
-        p.sample_losses = losses = loss.per_sample(y_hat, p.y)
-        p.loss = float(np.add.reduce(losses)) / losses.shape[0]
+        p.loss_fn = loss
+        p.y_hat = p.a[self.output_index]
+        p.loss = loss.value(p.y_hat, p.y)
         return p.loss
 
     def backward(self, p: Pass, k: int, loss: Loss) -> None:
