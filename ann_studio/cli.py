@@ -95,7 +95,8 @@ def cmd_train(args) -> int:
         return _fail(EXIT_DIVERGED, str(exc))
     if show_bar:
         sys.stderr.write("\n")
-    final = trainer.evaluate()
+    last = trainer.epoch_records[-1] if trainer.epoch_records else None
+    final = last if last is not None and last.step == trainer.step else trainer.evaluate()
     if not args.json:
         print(f"trained {trainer.step} steps ({trainer.epoch} epochs) in {time.perf_counter() - started:.2f} s; "
               + ", ".join(f"{k} {v:.6g}" for k, v in final.as_dict().items() if isinstance(v, float)))

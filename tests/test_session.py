@@ -143,3 +143,46 @@ def test_goto_and_rewind_start(lesson):
     assert lesson.trainer.step == 0 and lesson.trainer.horizon == 5
     lesson.goto(3)
     _same(_state(lesson.trainer), after3)
+
+
+def test_training_panel_settings_are_undoable_edits_of_the_document(qtbot):
+    """η, batch size and stop criteria typed in the Training panel mark the project modified, can be
+    undone, and show in the inspector's source of truth (the document)."""
+    from ann_studio.app import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    doc, session = window.document, window.session
+    session.set_learning_rate(0.9)
+    session.set_learning_rate(0.8)  # successive η edits merge into one undo step
+    assert doc.project.optimizer.learning_rate == 0.8 and session.trainer.learning_rate == 0.8
+    assert doc.is_modified() and doc.undo_stack.count() == 1
+    session.set_hyperparameters(batch_size=3)
+    assert doc.project.training.batch_size == 3 and session.trainer.batch_size == 3
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert doc.project.optimizer.learning_rate == 0.5 and session.trainer.learning_rate == 0.5
+    assert doc.project.training.batch_size == 1 and not doc.is_modified()
+
+
+def test_a_new_seed_lives_in_the_document(qtbot):
+    from ann_studio.app import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    seed = window.document.project.training.seed
+    first = window.session.trainer.network.get_parameters()
+    window.actions["new_seed"].trigger()
+    assert window.document.project.training.seed == seed + 1
+    assert window.session.trainer.training.seed == seed + 1
+    assert not all((a == b).all() for a, b in zip(first, window.session.trainer.network.get_parameters()))
+    window.session.step_epoch()
+    window.session.set_learning_rate(0.25)  # a later settings edit keeps the trained weights
+    assert window.session.trainer.step > 0
+
+
+def test_a_setting_that_changes_nothing_keeps_the_recorded_future(lesson):
+    lesson.trainer.train(steps=20)
+    lesson.goto(5)
+    lesson.set_stop_criteria(max_epochs=50, target_loss=None, target_accuracy=None)
+    assert lesson.trainer.horizon == 20

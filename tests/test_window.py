@@ -175,3 +175,9 @@ def test_recovery_file_lives_in_app_data(qapp):
     from ann_studio.document.autosave import recovery_dir
 
     assert isinstance(recovery_dir(), Path)
+
+
+def test_new_from_an_example_never_points_at_the_shipped_file(window):
+    assert window.new_project(EXAMPLES / "xor.annproj")
+    assert window.document.path is None and window.document.network.layer("hidden").units == 2
+    assert not any("resources/examples" in name for name in window.recent_files())

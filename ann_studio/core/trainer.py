@@ -171,6 +171,8 @@ class Trainer:
                 raise ValueError("batch size and loss change at a step boundary; finish the step first")
             new.batch_size = batch_size or new.batch_size
             new.loss = loss or new.loss
+        if new == self._current_settings():
+            return  # nothing changes: keep the recorded future (the timeline can still go there)
         self._apply_settings(new)
         self._settings_log = [entry for entry in self._settings_log if entry[0] < self.step]
         self._settings_log.append((self.step, copy.deepcopy(new)))

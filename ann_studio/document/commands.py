@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtGui import QUndoCommand
 
 from ..core import LayerSpec, NetworkSpec
-from ..core.initializers import init_weights
+from ..core.initializers import init_bias, init_weights
 
 MOVE_COMMAND_ID = 1001
 MOVE_MERGE_SECONDS = 1.0
@@ -72,10 +72,15 @@ def _offsets(spec: NetworkSpec, layer: LayerSpec) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _draw(layer: LayerSpec, rows: int, cols: int) -> np.ndarray:
-    """New weights for grown matrices, from the layer's own initialiser (fixed seed)."""
-    fan_in = max(cols, 1)
-    return init_weights(layer.init, np.random.default_rng(0), rows, fan_in, *layer.init_range)[:, :cols]
+#: draws for weights that edits add. Fresh entropy on purpose: with a fixed seed every neuron added
+#: by an edit got the same weights as the previous one, and identical neurons never learn apart.
+#: (Commands keep the resulting spec, so undo/redo stays exact.)
+_EDIT_RNG = np.random.default_rng()
+
+
+def _draw(layer: LayerSpec, rows: int, cols: int, fan_in: int) -> np.ndarray:
+    """``rows × cols`` new weights from the layer's own initialiser, scaled for its whole fan-in."""
+    return init_weights(layer.init, _EDIT_RNG, rows, max(fan_in, cols, 1), *layer.init_range)[:, :cols]
 
 
 def unique_id(spec: NetworkSpec, base: str) -> str:
@@ -116,7 +121,7 @@ def with_edge(spec: NetworkSpec, src: str, dst: str) -> NetworkSpec:
     out = spec.copy()
     layer, n = out.layer(dst), out.layer(src).units
     if layer.weights is not None:
-        layer.weights = np.hstack([layer.weights, _draw(layer, layer.units, n)])
+        layer.weights = np.hstack([layer.weights, _draw(layer, layer.units, n, layer.weights.shape[1] + n)])
     layer.inputs.append(src)
     return out
 
@@ -155,17 +160,19 @@ def _resize_units(spec: NetworkSpec, layer: LayerSpec, units: int) -> None:
     old = layer.units
     if layer.weights is not None:
         w = layer.weights[:units]
-        layer.weights = w if units <= old else np.vstack([w, _draw(layer, units - old, w.shape[1])])
+        layer.weights = w if units <= old else np.vstack([w, _draw(layer, units - old, w.shape[1], w.shape[1])])
     if layer.bias is not None:
         b = layer.bias[:units]
-        layer.bias = b if units <= old else np.concatenate([b, np.zeros(units - old)])
+        layer.bias = b if units <= old else np.concatenate(
+            [b, init_bias(layer.init, _EDIT_RNG, units - old, *layer.init_range)])
     for consumer in spec.layers:
         if layer.id in consumer.inputs and consumer.weights is not None:
             start, stop = _offsets(spec, consumer)[layer.id]
             w = consumer.weights
             middle = w[:, start:start + min(units, old)]
             if units > old:
-                middle = np.hstack([middle, _draw(consumer, consumer.units, units - old)])
+                middle = np.hstack([middle, _draw(consumer, consumer.units, units - old,
+                                                  w.shape[1] + units - old)])
             consumer.weights = np.hstack([w[:, :start], middle, w[:, stop:]])
     layer.units = units
 
@@ -255,12 +262,23 @@ class SetParametersCommand(QUndoCommand):
 class SetSettingsCommand(QUndoCommand):
     """Change the loss, optimizer or training settings (each argument is copied)."""
 
-    def __init__(self, document, loss: str, optimizer, training, text: str, parent: QUndoCommand | None = None):
+    def __init__(self, document, loss: str, optimizer, training, text: str, parent: QUndoCommand | None = None,
+                 merge_id: int = -1):
         super().__init__(text, parent)
         self.document = document
+        self._merge_id = merge_id
         project = document.project
         self._old = (project.loss, project.optimizer.copy(), _copy_training(project.training))
         self._new = (loss, optimizer.copy(), _copy_training(training))
+
+    def id(self) -> int:  # noqa: A003 - Qt override: equal ids ≥ 0 merge (a run of spin-box clicks)
+        return self._merge_id
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt override
+        if other.id() != self._merge_id or self._merge_id < 0:
+            return False
+        self._new = other._new
+        return True
 
     def redo(self) -> None:
         loss, optimizer, training = self._new

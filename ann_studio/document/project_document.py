@@ -73,6 +73,13 @@ class ProjectDocument(QObject):
         project = load_project(path)
         self.replace_project(project)
 
+    def load_untitled(self, path: str | Path) -> None:
+        """Replace the project by an untitled copy of the file at ``path`` (an example): Save then
+        asks where, and never writes over the file it came from."""
+        project = load_project(path)
+        project.path = None
+        self.replace_project(project)
+
     def replace_project(self, project: Project) -> None:
         self._project = project
         self.undo_stack.clear()

@@ -17,10 +17,13 @@ batch in focus (:attr:`focus_sample`) and the parameter change of the last updat
 
 from __future__ import annotations
 
+import copy
+import json
+
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from ..core import AnnError, DivergenceError, Trainer
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
@@ -63,6 +66,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.document = document
         self.trainer: Trainer | None = None
         self.dataset = None
+        self._dataset_key: tuple | None = None
         self.error: str | None = None
         self.speed = "full"
         self.focus_sample = 0
@@ -70,7 +74,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._timer.timeout.connect(self._on_tick)
         self._last_emit = 0.0
         self._dirty = False
-        self._seed_offset = 0
         self._pending: dict = {}
         self._target_epoch: int | None = None
         self._before_update: list[np.ndarray] | None = None
@@ -101,10 +104,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             project = self.document.project
             if self.document.problems():
                 raise self.document.problems()[0]
-            self.dataset = project.dataset()
-            if self._seed_offset:
-                project = project.copy()
-                project.training.seed += self._seed_offset
+            self.dataset = self._load_dataset(project)
             self.trainer = project.build_trainer(self.dataset)
         except AnnError as exc:
             self.error = str(exc)
@@ -112,11 +112,31 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.reset_done.emit()
         self.updated.emit()
 
+    def _load_dataset(self, project):
+        """The project's data, reloaded only when the data section changed: a network edit must
+        not regenerate or re-read it (a 100k-row CSV takes over a second)."""
+        key = (json.dumps(project.data, sort_keys=True, default=str), str(project.base_dir))
+        if self.dataset is None or key != self._dataset_key:
+            self.dataset, self._dataset_key = None, None
+            self.dataset = project.dataset()
+            self._dataset_key = key
+        return self.dataset
+
     def reset(self, new_seed: bool = False) -> None:
-        """Re-initialise the weights: with the same seed, or a new one."""
-        if new_seed:
-            self._seed_offset += 1
-        self.rebuild()
+        """Re-initialise the weights: with the same seed, or with the next seed. A new seed is an
+        undoable edit of the project's ``training.seed``, so the document, the saved file and the
+        trainer agree on it (the seed change rebuilds the trainer)."""
+        if not new_seed:
+            self.rebuild()
+            return
+        from .commands import SetSettingsCommand
+
+        project = self.document.project
+        training = copy.deepcopy(project.training)
+        training.seed += 1
+        self.document.undo_stack.push(SetSettingsCommand(
+            self.document, project.loss, project.optimizer, training,
+            QCoreApplication.translate("TrainingSession", "New seed")))
 
     @Slot()
     def reset_same_seed(self) -> None:
@@ -137,8 +157,15 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             self.rebuild()
             return
         self._copy_stop_criteria()
-        self._pending = {"batch_size": project.training.batch_size, "loss": project.loss}
-        t.configure(optimizer=project.optimizer)
+        # η and the other optimizer numbers apply from the next update; the optimizer type, the
+        # batch size and the loss wait for a step boundary (at once when the trainer is at one)
+        wanted = {"batch_size": project.training.batch_size, "loss": project.loss,
+                  "optimizer": project.optimizer.type}
+        current = {"batch_size": t.batch_size, "loss": t.loss.name, "optimizer": t.optimizer.settings.type}
+        self._pending = {key: value for key, value in wanted.items() if value != current[key]}
+        settings = project.optimizer.copy()
+        settings.type = t.optimizer.settings.type
+        t.configure(optimizer=settings)
         self._apply_pending()
         self.settings_applied.emit()
         self.updated.emit()

@@ -5,9 +5,16 @@ trainer (the phase just completed, the sample in focus, the change made by the l
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from ..core.phases import Phase
+
+
+#: undo-merge id of successive learning-rate edits (a spin box sends one per click)
+LEARNING_RATE_MERGE = 7101
 
 
 class SessionSettingsMixin:
@@ -17,28 +24,25 @@ class SessionSettingsMixin:
     # ------------------------------------------------------------------ hyperparameters
 
     def set_learning_rate(self, lr: float) -> None:
-        """Change η without resetting (the document's optimizer settings are updated too)."""
-        if self.trainer is not None:
-            self.trainer.set_learning_rate(lr)
-        self.document.project.optimizer.learning_rate = float(lr)
-        self.settings_applied.emit()
+        """Change η without resetting: an undoable edit of the project (successive edits merge);
+        the trainer takes it from the next update."""
+        optimizer = self.document.project.optimizer.copy()
+        optimizer.learning_rate = float(lr)
+        self._push_settings(QCoreApplication.translate("TrainingSession", "Set learning rate"),
+                            optimizer=optimizer, merge=LEARNING_RATE_MERGE)
 
     def set_hyperparameters(self, batch_size: int | None = None, optimizer: str | None = None,
                             loss: str | None = None) -> None:
-        """Batch size, optimizer type and loss: written to the project now, applied to the trainer
-        at the next step boundary (at once when the trainer is at one)."""
+        """Batch size, optimizer type and loss (None: unchanged): an undoable edit of the project
+        now, applied to the trainer at the next step boundary (at once when it is at one)."""
         project = self.document.project
-        if batch_size is not None:
-            project.training.batch_size = int(batch_size)
-            self._pending["batch_size"] = int(batch_size)
+        settings, training = project.optimizer.copy(), copy.deepcopy(project.training)
         if optimizer is not None:
-            project.optimizer.type = optimizer
-            self._pending["optimizer"] = optimizer
-        if loss is not None:
-            project.loss = loss
-            self._pending["loss"] = loss
-        self._apply_pending()
-        self.settings_applied.emit()
+            settings.type = optimizer
+        if batch_size is not None:
+            training.batch_size = int(batch_size)
+        self._push_settings(QCoreApplication.translate("TrainingSession", "Change training settings"),
+                            loss=loss, optimizer=settings, training=training)
 
     @property
     def pending_settings(self) -> dict:
@@ -49,10 +53,22 @@ class SessionSettingsMixin:
                           target_accuracy: float | None) -> None:
         """Stop playing at ``max_epochs``, or when the epoch loss ≤ ``target_loss``, or the
         accuracy (0..1) ≥ ``target_accuracy``; ``None`` disables a criterion."""
-        s = self.document.project.training
-        s.max_epochs, s.target_loss, s.target_accuracy = max_epochs, target_loss, target_accuracy
-        self._copy_stop_criteria()
-        self.settings_applied.emit()
+        training = copy.deepcopy(self.document.project.training)
+        training.max_epochs, training.target_loss, training.target_accuracy = max_epochs, target_loss, target_accuracy
+        self._push_settings(QCoreApplication.translate("TrainingSession", "Set stop criteria"), training=training)
+
+    def _push_settings(self, text: str, loss=None, optimizer=None, training=None, merge: int = -1) -> None:
+        """One undoable SetSettingsCommand (arguments left None keep their value); the document's
+        ``settings_changed`` then reaches the trainer through the session's handler."""
+        from .commands import SetSettingsCommand
+
+        project = self.document.project
+        loss = loss if loss is not None else project.loss
+        optimizer = optimizer if optimizer is not None else project.optimizer
+        training = training if training is not None else project.training
+        if (loss, optimizer, training) != (project.loss, project.optimizer, project.training):
+            self.document.undo_stack.push(SetSettingsCommand(self.document, loss, optimizer, training, text,
+                                                             merge_id=merge))
 
     def _copy_stop_criteria(self) -> None:
         if self.trainer is not None:

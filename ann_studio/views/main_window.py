@@ -327,10 +327,12 @@ class MainWindow(QMainWindow):
 
     def new_project(self, example: str | Path) -> bool:
         """Start an untitled project from the example file ``example``."""
-        if not self.open_project(example):
+        try:
+            self.document.load_untitled(example)
+        except AnnError as exc:
+            self.last_error = str(exc)
+            self.statusBar().showMessage(str(exc), 15000)
             return False
-        self.document.project.path = None
-        self.document.path_changed.emit(None)
         return True
 
     def offer_recovery(self, prompt=None) -> bool:

@@ -2293,6 +2293,26 @@
     <context>
         <name>TrainingSession</name>
         <message>
+            <location filename="ann_studio/document/session_parts.py" />
+            <source>Change training settings</source>
+            <translation>更改训练设置</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
+            <source>New seed</source>
+            <translation>新种子</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_parts.py" />
+            <source>Set learning rate</source>
+            <translation>设置学习率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_parts.py" />
+            <source>Set stop criteria</source>
+            <translation>设置停止条件</translation>
+        </message>
+        <message>
             <location filename="ann_studio/document/session.py" />
             <source>reached %1 epochs</source>
             <translation>已达到 %1 轮</translation>

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from ...document.selection import Selected
+from ..panels.refresh_throttle import RefreshThrottle
 from . import style
 from .edges import EdgeItem
 from .interactions import Connector, MoveTracker
@@ -78,7 +79,10 @@ class CanvasScene(QGraphicsScene):
         if selection is not None:
             selection.changed.connect(self._on_selection_changed)
         if session is not None:
-            session.updated.connect(self._on_session_updated)
+            # recolouring every connection of a big neuron view costs ~30 ms (2,220 connections for
+            # digits): while training plays, at most 10 times a second
+            self._weights_throttle = RefreshThrottle(self.refresh_weights, session, self, interval_s=0.1)
+            session.updated.connect(self._weights_throttle.request)
         self.rebuild()
 
     # ------------------------------------------------------------------ overlay API
@@ -298,9 +302,6 @@ class CanvasScene(QGraphicsScene):
         weights = self.current_weights()
         for lid, layer in self.layers.items():
             layer.set_default_weights(weights.get(lid))
-
-    def _on_session_updated(self) -> None:
-        self.refresh_weights()
 
     def describe_neuron(self, layer_id: str, index: int) -> str:
         layer = self.layers.get(layer_id)

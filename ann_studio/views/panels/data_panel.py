@@ -224,6 +224,9 @@ class DataPanel(QWidget):
             error = ""
         except AnnError as exc:
             error = str(exc)
+            self.dataset = None  # never draw onto the data that was there before the error
+            self.editor.drawing_enabled = False
+            self.draw_class.setEnabled(False)
         name = data.get("builtin") if isinstance(data, dict) else None
         self.combo.setCurrentIndex(self.combo.findData(name) if name in BUILTINS else self.combo.count() - 1)
         self.description.setText(self.tr(BUILTINS[name].description) if name in BUILTINS else "")

@@ -16,8 +16,9 @@ class RefreshThrottle(QObject):
     """Calls ``callback()`` for :meth:`request`: immediately while the session is paused, else
     no more often than every :data:`MIN_INTERVAL_S` (a single-shot timer draws the latest state)."""
 
-    def __init__(self, callback, session, parent: QObject, widget=None):
+    def __init__(self, callback, session, parent: QObject, widget=None, interval_s: float = MIN_INTERVAL_S):
         super().__init__(parent)
+        self._interval = interval_s
         self._widget = widget
         self._dock_watched = False
         self.stale = False
@@ -35,7 +36,7 @@ class RefreshThrottle(QObject):
             self._run()
             return
         if not self._timer.isActive():
-            wait = MIN_INTERVAL_S - (time.perf_counter() - self._last)
+            wait = self._interval - (time.perf_counter() - self._last)
             self._timer.start(max(0, int(wait * 1000)))
 
     @Slot()

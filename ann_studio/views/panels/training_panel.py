@@ -51,6 +51,7 @@ class TrainingPanel(QWidget):
         self._throttle = RefreshThrottle(self.refresh, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
+        self.session.document.settings_changed.connect(self._on_document_settings_changed)
         self.session.settings_applied.connect(self._on_session_settings_applied)
         self.session.speed_changed.connect(self._on_session_speed_changed)
         self.session.stopped.connect(self._on_session_stopped)
@@ -189,6 +190,13 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_session_reset_done(self) -> None:
+        self._on_document_settings_changed()
+        self.stop_label.clear()
+        self.refresh()
+
+    @Slot()
+    def _on_document_settings_changed(self) -> None:
+        """Show the project's settings, whoever changed them (this panel, the inspector, undo)."""
         project = self.session.document.project
         with QSignalBlocker(self.lr_box), QSignalBlocker(self.batch_box), QSignalBlocker(self.optimizer_box), \
                 QSignalBlocker(self.loss_box), QSignalBlocker(self.speed_box):
@@ -203,8 +211,6 @@ class TrainingPanel(QWidget):
             self.max_epochs_box.setValue(s.max_epochs or 0)
             self.target_loss_box.setValue(s.target_loss or 0.0)
             self.target_acc_box.setValue(round((s.target_accuracy or 0) * 100))
-        self.stop_label.clear()
-        self.refresh()
 
     @Slot()
     def _on_session_settings_applied(self) -> None:
@@ -236,7 +242,8 @@ class TrainingPanel(QWidget):
         """Counters and timeline from the session's current state."""
         t = self.session.trainer
         if t is None:
-            for label in (self.epoch_label, self.step_label, self.sample_label, self.phase_label, self.next_label):
+            for label in (self.epoch_label, self.step_label, self.sample_label, self.phase_label, self.next_label,
+                          self.loss_label):
                 label.setText("–")
             self.phase_label.setText(self.session.error or "–")
             return
