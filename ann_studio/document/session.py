@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import json
-
 import time
 
 import numpy as np

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core.phases import Phase
 
-
 #: undo-merge id of successive learning-rate edits (a spin box sends one per click)
 LEARNING_RATE_MERGE = 7101
 
