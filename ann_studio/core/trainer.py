@@ -144,10 +144,6 @@ class Trainer:
         return self.phases[self.phase_index]
 
     @property
-    def last_phase(self) -> Phase | None:
-        return self.phases[self.phase_index - 1] if self.phase_index else None
-
-    @property
     def learning_rate(self) -> float:
         return self.optimizer.settings.learning_rate
 
@@ -288,9 +284,7 @@ class Trainer:
         if not np.isfinite(net.error(p, loss)):
             self.phase_index = self.phases.index(Phase("error"))
             raise self._divergence("the loss is not finite")
-        for layer in reversed(net.dense):
-            net.backward(p, layer.index, loss)
-            net.gradients(p, layer.index)
+        net.run_backward(p, loss)
         self._update()
         self.phase_index = len(self.phases) - 1
         self._end_step()
@@ -378,9 +372,7 @@ class Trainer:
         self._order_epoch = self.epoch if self.cursor else -1
         self.network.set_parameters(frame.params)
         self.rng.bit_generator.state = _copy_rng_state(frame.rng_state)
-        self._apply_settings(copy.deepcopy(frame.settings))
-        if self.optimizer.settings.type != frame.settings.optimizer.type:
-            self.optimizer = Optimizer(frame.settings.optimizer.copy())
+        self._apply_settings(copy.deepcopy(frame.settings))  # the frame's optimizer type, then its state
         self.optimizer.set_state(frame.opt_state)
         self._apply_settings(copy.deepcopy(self._settings_at(frame.step)))
         del self.step_losses[frame.step:]

@@ -227,13 +227,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.pause()
         self._rewind(self.trainer.step_back_phase)
 
-    @Slot()
-    def step_back_step(self) -> None:
-        if self.trainer is None:
-            return
-        self.pause()
-        self._rewind(self.trainer.step_back)
-
     def _rewind(self, action) -> None:
         t = self.trainer
         landing_after_update = t.phase_index == 1 and t.step > 0
@@ -294,11 +287,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             return
         self._target_epoch = t.epoch + 1
         self._start("budget")
-
-    def set_focus_sample(self, index: int) -> None:
-        """Focus the views on sample ``index`` of the current batch."""
-        self.focus_sample = max(0, min(int(index), max(self.batch_size_now - 1, 0)))
-        self._emit()
 
     @Slot()
     def rewind_start(self) -> None:

@@ -59,11 +59,3 @@ def _strip_article(role: str) -> str:
     article = _tr("the ")
     return role[len(article):] if article and role.startswith(article) else role
 
-
-def phase_kind_name(kind: str) -> str:
-    """The short translated name of a phase kind (for compact counters and tooltips)."""
-    names = {
-        "input": _tr("Input"), "forward": _tr("Forward"), "error": _tr("Error"),
-        "backward": _tr("Backward"), "gradients": _tr("Gradients"), "update": _tr("Update"),
-    }
-    return names.get(kind, kind)

@@ -1746,11 +1746,6 @@
         <name>PhaseNames</name>
         <message>
             <location filename="ann_studio/views/phase_names.py" />
-            <source>Backward</source>
-            <translation>反向</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/phase_names.py" />
             <source>Backward: δ of %1</source>
             <translation>反向：%1的 δ</translation>
         </message>
@@ -1758,11 +1753,6 @@
             <location filename="ann_studio/views/phase_names.py" />
             <source>Error</source>
             <translation>误差</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/phase_names.py" />
-            <source>Forward</source>
-            <translation>前向</translation>
         </message>
         <message>
             <location filename="ann_studio/views/phase_names.py" />
@@ -1776,18 +1766,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/phase_names.py" />
-            <source>Gradients</source>
-            <translation>梯度</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/phase_names.py" />
             <source>Gradients: %1</source>
             <translation>梯度：%1</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/phase_names.py" />
-            <source>Input</source>
-            <translation>输入</translation>
         </message>
         <message>
             <location filename="ann_studio/views/phase_names.py" />

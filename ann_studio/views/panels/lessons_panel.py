@@ -160,10 +160,6 @@ class LessonsPanel(QWidget):
         if self.lesson is not None and self.index > 0:
             self.enter_step(self.index - 1)
 
-    @property
-    def at_end(self) -> bool:
-        return self.lesson is not None and self.index == len(self.lesson.steps) - 1 and self.done
-
     def _open(self, path: Path) -> None:
         w = self.window_
         if w.document.path is None or Path(w.document.path).resolve() != Path(path).resolve() \

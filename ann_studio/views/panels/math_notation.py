@@ -105,9 +105,6 @@ class Notation:
     def error(self) -> str:
         return "<i>E</i>"
 
-    def error_unit(self, i: int) -> str:
-        return _sub("E", _idx(i))
-
     def grad(self, symbol: str) -> str:
         return f"∂{self.error()}/∂{symbol}"
 
@@ -148,9 +145,6 @@ class ZhouNotation(Notation):
     def error(self):
         return _sub("E", "k")
 
-    def error_unit(self, i):
-        return "½(" + _sub("ŷ", _idx(i)) + " − " + _sub("y", _idx(i)) + ")²"
-
 
 class MazurNotation(Notation):
     """Mazur's names for the 2-2-2 network: i1, i2, h1, h2, o1, o2, w1…w8, b1, b2."""
@@ -188,9 +182,6 @@ class MazurNotation(Notation):
 
     def error(self):
         return _sub("E", "total")
-
-    def error_unit(self, i):
-        return _sub("E", f"o{i + 1}")
 
 
 def make_notation(key: str, network) -> Notation:
