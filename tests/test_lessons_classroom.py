@@ -111,3 +111,23 @@ def test_file_open_accepts_an_assignment(window, qtbot, tmp_path):
     assert window.open_project(path), getattr(window, "last_error", "")
     assert window.document.path.name == "lr-small.annproj"
     assert not window.actions["step_epoch"].isEnabled()
+
+
+def test_a_second_assignment_replaces_the_first(window, qtbot, tmp_path):
+    from ann_studio.views.classroom_mode import classroom_of
+    from ann_studio.views.panels.assignment_dialog import AssignmentDialog
+
+    panel = window.docks["lessons_panel"].widget()
+    paths = []
+    for k, locked in enumerate(("new_seed", "reset_training")):
+        panel.start_lesson("learning-rate")
+        dialog = AssignmentDialog(window, panel.lesson)
+        qtbot.addWidget(dialog)
+        dialog.set_state(locked, "locked")
+        paths.append(dialog.save_to(tmp_path / f"homework{k}"))
+    assert window.open_project(paths[0]) and not window.actions["new_seed"].isEnabled()
+    assert window.open_project(paths[1])
+    assert window.actions["new_seed"].isEnabled() and not window.actions["reset_training"].isEnabled()
+    assert classroom_of(window).locked == {"reset_training"}
+    window.session.step_phase()  # training updates do not unlock it
+    assert not window.actions["reset_training"].isEnabled()

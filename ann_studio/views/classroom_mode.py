@@ -24,14 +24,37 @@ class ClassroomLock(QObject):
         self.setObjectName("classroom_lock")
         self.window_, self.assignment = window, assignment
         self.hidden, self.locked = set(assignment.hidden), set(assignment.locked)
+        self._connections = []
         for name in self.hidden | self.locked:
             action = window.actions.get(name)
             if action is not None:
-                action.changed.connect(lambda a=action, n=name: self._enforce(a, n))
+                self._connections.append((action, action.changed.connect(
+                    lambda a=action, n=name: self._enforce(a, n))))
                 self._enforce(action, name)
             dock = window.docks.get(name)
             if dock is not None:
                 self._lock_dock(dock, name in self.hidden)
+
+    @property
+    def controlled(self) -> set[str]:
+        """Every action/dock name the assignment hides or locks."""
+        return self.hidden | self.locked
+
+    def release(self) -> None:
+        """Give the controls back (before another assignment takes over) and go away."""
+        for action, connection in self._connections:
+            action.changed.disconnect(connection)
+            action.setVisible(True)
+        self._connections.clear()
+        for name in self.controlled:
+            dock = self.window_.docks.get(name)
+            if dock is not None:
+                dock.widget().setEnabled(True)
+                dock.toggleViewAction().setVisible(True)
+                dock.toggleViewAction().setEnabled(True)
+        self.setParent(None)
+        self.deleteLater()
+        self.window_._update_status()  # recomputes which actions are enabled
 
     def _enforce(self, action: QAction, name: str) -> None:
         if action.isEnabled():
@@ -63,6 +86,9 @@ def apply_assignment(window, assignment: Assignment) -> None:
     window.docks["lessons_panel"].show()
     panel.start_lesson(lesson.id, project=assignment.project)
     panel.set_classroom(True)
+    previous = classroom_of(window)
+    if previous is not None:
+        previous.release()
     ClassroomLock(window, assignment)
 
 

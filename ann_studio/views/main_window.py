@@ -23,6 +23,7 @@ from .canvas import editing
 from .canvas.export import export_image
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
+from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, restore_layout, size_docks
 from .panels.registry import panel_specs
 from .recent_files import add_recent, clear_recent, recent_files
@@ -267,8 +268,12 @@ class MainWindow(QMainWindow):
                 "%2", sizes).replace("%3", f"{net.parameter_count():,}")
         self.status_network.setText(text)
         self.status_network.setStyleSheet("color: #d93025;" if problems else "")
-        for action in self.menus["train"].actions():
-            action.setEnabled(not problems)
+        lock = classroom_of(self)
+        locked = lock.controlled if lock is not None else set()
+        for action in self.menus["train"].actions():  # the one place that decides (see classroom_mode)
+            enabled = not problems and action.objectName() not in locked
+            if action.isEnabled() != enabled:
+                action.setEnabled(enabled)
         t = self.session.trainer
         if t is None:
             self.status_training.setText("" if problems else (self.session.error or ""))
