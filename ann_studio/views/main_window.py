@@ -25,6 +25,7 @@ from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, restore_layout, size_docks
+from .dropped_files import openable_file
 from .panels.registry import panel_specs
 from .recent_files import add_recent, clear_recent, recent_files
 
@@ -406,15 +407,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if any(u.toLocalFile().endswith(".annproj") for u in event.mimeData().urls()):
+        if openable_file(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        for url in event.mimeData().urls():
-            if url.toLocalFile().endswith(".annproj"):
-                event.acceptProposedAction()
-                self._on_file_dropped(url.toLocalFile())
-                return
+        path = openable_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self._on_file_dropped(path)
 
     # ------------------------------------------------------------------ recent files
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
+from ..dropped_files import openable_file
 from . import editing
 from .node import LayerNode
 from .palette import TEMPLATE_MIME, Palette
@@ -159,7 +160,7 @@ class CanvasView(QGraphicsView):
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         mime = event.mimeData()
-        if mime.hasFormat(TEMPLATE_MIME) or any(u.toLocalFile().endswith(".annproj") for u in mime.urls()):
+        if mime.hasFormat(TEMPLATE_MIME) or openable_file(mime):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -176,11 +177,11 @@ class CanvasView(QGraphicsView):
                 editing.add_layer(self.scene(), key, pos - QPointF(80, 40))
                 event.acceptProposedAction()
                 return
-        for url in mime.urls():
-            if url.toLocalFile().endswith(".annproj"):
-                self.file_dropped.emit(url.toLocalFile())
-                event.acceptProposedAction()
-                return
+        path = openable_file(mime)
+        if path:
+            self.file_dropped.emit(path)
+            event.acceptProposedAction()
+            return
         event.ignore()
 
     # ------------------------------------------------------------------ context menu
