@@ -852,8 +852,33 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
+            <source>activation</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>bias training</source>
+            <translation>偏置训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>initializer</source>
+            <translation>初始化方法</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
             <source>no limit</source>
             <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>units</source>
+            <translation>个单元</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>weight training</source>
+            <translation>权重训练</translation>
         </message>
     </context>
     <context>

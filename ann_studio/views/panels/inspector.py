@@ -329,7 +329,9 @@ class InspectorPanel(QWidget):
         if layer is None or all(getattr(layer, k) == v for k, v in changes.items()):
             return
         (key, value), = changes.items()
-        text = self.tr("Set %1 of '%2' to %3").replace("%1", key.replace("_", " ")).replace("%2", layer.id).replace(
+        names = {"units": self.tr("units"), "activation": self.tr("activation"), "init": self.tr("initializer"),
+                 "train_weights": self.tr("weight training"), "train_bias": self.tr("bias training")}
+        text = self.tr("Set %1 of '%2' to %3").replace("%1", names.get(key, key)).replace("%2", layer.id).replace(
             "%3", str(value))
         self.push(NetworkEditCommand(self.document, with_layer_edited(self.document.network, layer.id, **changes), text))
 
