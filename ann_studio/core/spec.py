@@ -73,6 +73,17 @@ class NetworkSpec:
     def index(self, layer_id: str) -> int:
         return [layer.id for layer in self.layers].index(layer_id)
 
+    def input_slices(self, layer: LayerSpec) -> dict[str, slice]:
+        """The columns of ``layer``'s weights that belong to each of its inputs (concatenated in
+        ``inputs`` order); unknown inputs count as 0 units."""
+        units = {lay.id: lay.units for lay in self.layers}
+        out, start = {}, 0
+        for src in layer.inputs:
+            n = units.get(src, 0)
+            out[src] = slice(start, start + n)
+            start += n
+        return out
+
     def fan_in(self, layer: LayerSpec) -> int:
         units = {lay.id: lay.units for lay in self.layers}
         return sum(units.get(src, 0) for src in layer.inputs)

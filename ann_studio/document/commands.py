@@ -63,13 +63,7 @@ def apply_network(document, target: NetworkSpec) -> None:
 
 def _offsets(spec: NetworkSpec, layer: LayerSpec) -> dict[str, tuple[int, int]]:
     """Column range ``(start, stop)`` of each input of ``layer`` in its concatenated inputs."""
-    units = {lay.id: lay.units for lay in spec.layers}
-    out, start = {}, 0
-    for src in layer.inputs:
-        n = units.get(src, 0)
-        out[src] = (start, start + n)
-        start += n
-    return out
+    return {src: (sl.start, sl.stop) for src, sl in spec.input_slices(layer).items()}
 
 
 #: draws for weights that edits add. Fresh entropy on purpose: with a fixed seed every neuron added

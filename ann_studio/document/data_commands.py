@@ -87,15 +87,9 @@ class SetDataCommand(QUndoCommand):
 
 def _input_consumers(spec: NetworkSpec, input_id: str):
     """(layer, column offset of ``input_id`` in its W) for each dense layer fed by ``input_id``."""
-    units = {layer.id: layer.units for layer in spec.layers}
     for layer in spec.layers:
         if layer.type == "dense" and input_id in layer.inputs:
-            offset = 0
-            for src in layer.inputs:
-                if src == input_id:
-                    break
-                offset += units[src]
-            yield layer, offset
+            yield layer, spec.input_slices(layer)[input_id].start
 
 
 def fit_network(spec: NetworkSpec, n_inputs: int, n_outputs: int) -> NetworkSpec | None:
