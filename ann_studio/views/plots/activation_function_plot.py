@@ -53,8 +53,11 @@ class ActivationFunctionPanel(LivePanel):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.target: tuple[str, int] | None = None
+        self._curve_shape: tuple | None = None  # (layer, unit, activation, z half-width) drawn
+        self._view: tuple | None = None
         self.readout = QLabel(self)
         self.readout.setObjectName("activation_readout")
+        style.fix_label_size(self.readout, "z = -0.0000e-00   f(z) = -0.0000e-00   f′(z) = -0.0000e-00")
         self.tools.addWidget(self.readout)
         self.tools.addStretch(1)
         self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene()))
@@ -73,6 +76,19 @@ class ActivationFunctionPanel(LivePanel):
         self.z_line = pg.InfiniteLine(0, angle=90, pen=style.pen("#b0b0b0"))
         self.plot.addItem(self.z_line)
         self.selection.changed.connect(self._on_selection_changed)
+
+    def _set_curves(self, layer, unit: int, z_row: np.ndarray, half: float) -> None:
+        """Draw f and f′ of ``unit`` over [−half, half] and fit the view to them (in steps)."""
+        zs = np.linspace(-half, half, POINTS)
+        f, df = curves(layer.activation, z_row, unit, zs)
+        self.f_curve.setData(zs, f)
+        self.df_curve.setData(zs, df)
+        lo, hi = float(min(f.min(), df.min())), float(max(f.max(), df.max()))
+        pad = 0.05 * max(hi - lo, 1e-9)
+        view = (-half, half, round(lo - pad, 1), round(hi + pad, 1) + (0.1 if hi + pad > round(hi + pad, 1) else 0))
+        if view != self._view:
+            self._view = view
+            self.plot.setRange(xRange=view[:2], yRange=view[2:], padding=0)
 
     @Slot(object)
     def _on_selection_changed(self, item) -> None:
@@ -98,16 +114,11 @@ class ActivationFunctionPanel(LivePanel):
         z = float(z_row[unit])
         # the z window grows in steps of Z_RANGE, so the axes (costly to redraw) rarely change
         half = Z_RANGE * max(1.0, float(np.ceil(abs(z) * 1.2 / Z_RANGE)))
-        zs = np.linspace(-half, half, POINTS)
-        f, df = curves(layer.activation, z_row, unit, zs)
-        self.f_curve.setData(zs, f)
-        self.df_curve.setData(zs, df)
-        lo, hi = float(min(f.min(), df.min())), float(max(f.max(), df.max()))
-        pad = 0.05 * max(hi - lo, 1e-9)
-        view = (-half, half, round(lo - pad, 1), round(hi + pad, 1) + (0.1 if hi + pad > round(hi + pad, 1) else 0))
-        if view != getattr(self, "_view", None):
-            self._view = view
-            self.plot.setRange(xRange=view[:2], yRange=view[2:], padding=0)
+        # an elementwise f is the same curve while the unit and the z window stay: only the point moves
+        shape = (layer.id, unit, layer.activation.name, half) if layer.activation.elementwise else None
+        if shape is None or shape != self._curve_shape:
+            self._curve_shape = shape
+            self._set_curves(layer, unit, z_row, half)
         fz, dfz = curves(layer.activation, z_row, unit, np.array([z]))
         self.point.setData([z, z], [fz[0], dfz[0]], brush=[style.brush(0), style.brush(1)])
         self.z_line.setValue(z)

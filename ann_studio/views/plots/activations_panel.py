@@ -97,9 +97,12 @@ class ActivationsPanel(LivePanel):
             sample = current_sample(trainer, k)
             sample = a[0] if sample is None else sample
             flags = flagged_units(layer.activation.name, probe.z[k], a)
+            if k in self.flags and np.array_equal(flags, self.flags[k]):
+                self.bars[k].setOpts(height=sample)
+            else:
+                brushes = [self._flag_brush if f else self._brush for f in flags]
+                self.bars[k].setOpts(height=sample, brushes=brushes)
             self.flags[k] = flags
-            brushes = [self._flag_brush if f else self._brush for f in flags]
-            self.bars[k].setOpts(height=sample, brushes=brushes)
             counts, edges = np.histogram(a, bins=BINS)
             self.hists[k].setData(edges, counts)
             hist_plot = self.hists[k].getViewBox()

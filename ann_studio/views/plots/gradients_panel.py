@@ -15,8 +15,11 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .history import peak_decimate
 
 MAX_HISTORY = 5000
+#: each norm curve is drawn from at most about this many points (min/max per bucket)
+MAX_DRAWN = 1000
 BINS = 40
 
 
@@ -91,7 +94,7 @@ class GradientsPanel(LivePanel):
                     del values[:MAX_HISTORY // 2:2]
         x = np.asarray(self.steps, dtype=float)
         for k, curve in self.norm_curves.items():
-            curve.setData(x, np.asarray(self.norms[k]))
+            curve.setData(*peak_decimate(x, np.asarray(self.norms[k]), MAX_DRAWN))
         logs = np.log10(np.concatenate([np.asarray(v) for v in self.norms.values()]))
         style.grow_range(self.norm_plot, x[-1], np.floor(logs.min()), np.ceil(logs.max()))
         self._histograms(trainer)

@@ -53,3 +53,37 @@ class GrowingBuffer:
     def clear(self) -> None:
         self.n = 0
         self._source = None
+
+
+def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about ``max_points`` points of the curve (``x``, ``y``) (n,) that keep its peaks.
+
+    Short curves come back unchanged. Longer ones become, per bucket of consecutive points, the
+    bucket's minimum and maximum (NaNs ignored) at the bucket's first ``x``; the last partial
+    bucket is kept as is, so the newest values are exact. The bucket size is a power of two, so
+    the drawn points of the older part stay put while the curve grows (no shimmer, and cheap:
+    a frame costs O(n) in NumPy, not O(n) Python or painting work).
+    """
+    n = len(y)
+    if n <= max_points:
+        return x, y
+    bucket = 1 << int(np.ceil(np.log2(2 * n / max_points)))
+    full = (n // bucket) * bucket
+    blocks = y[:full].reshape(-1, bucket)
+    peaks = np.empty((len(blocks), 2))
+    peaks[:, 0] = np.fmin.reduce(blocks, axis=1)
+    peaks[:, 1] = np.fmax.reduce(blocks, axis=1)
+    starts = x[:full:bucket]
+    xs = np.concatenate([np.repeat(starts, 2), x[full:]])
+    ys = np.concatenate([peaks.ravel(), y[full:]])
+    return xs, ys
+
+
+def thinned(n: int, max_points: int) -> np.ndarray | slice:
+    """Indices of at most about ``max_points`` of ``n`` samples, evenly spaced, always with the
+    last one (a slice of everything when ``n`` is small enough)."""
+    if n <= max_points:
+        return slice(None)
+    stride = -(-n // max_points)
+    idx = np.arange(0, n, stride)
+    return idx if idx[-1] == n - 1 else np.append(idx, n - 1)

@@ -15,9 +15,15 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
-from .history import GrowingBuffer
+from .history import GrowingBuffer, peak_decimate
 
 MAX_EARLIER_RUNS = 6
+#: the per-step curves are drawn from at most about this many points (min/max per bucket): the
+#: frame's cost stays flat however long training runs
+MAX_CURVE_POINTS = 4000
+#: epoch curves carry dot markers only while they have at most this many points (thousands of
+#: markers cost milliseconds a frame and merge into a thick line anyway)
+MAX_MARKED_EPOCHS = 100
 
 
 def _epoch_arrays(records, field: str) -> tuple[np.ndarray, np.ndarray]:
@@ -27,6 +33,14 @@ def _epoch_arrays(records, field: str) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0), np.zeros(0)
     a = np.asarray(pairs, dtype=float)
     return a[:, 0], a[:, 1]
+
+
+def _set_epoch_curve(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+    """Show (x, y) on ``curve``, with markers only while there are few points."""
+    marked = len(x) <= MAX_MARKED_EPOCHS
+    if marked != (curve.opts["symbol"] is not None):
+        curve.setSymbol("o" if marked else None)
+    curve.setData(x, y)
 
 
 class LossPanel(LivePanel):
@@ -130,20 +144,20 @@ class LossPanel(LivePanel):
         records = trainer.epoch_records
         if len(records) != self._n_records or not records:  # epoch curves change once per epoch
             self._n_records = len(records)
-            self.train_curve.setData(*_epoch_arrays(records, "loss"))
-            self.test_curve.setData(*_epoch_arrays(records, "test_loss"))
+            curves = [(self.train_curve, "loss"), (self.test_curve, "test_loss")]
             if trainer.classification:
-                self.train_acc_curve.setData(*_epoch_arrays(records, "accuracy"))
-                self.test_acc_curve.setData(*_epoch_arrays(records, "test_accuracy"))
+                curves += [(self.train_acc_curve, "accuracy"), (self.test_acc_curve, "test_accuracy")]
+            for curve, field in curves:
+                _set_epoch_curve(curve, *_epoch_arrays(records, field))
         self._fit_ranges(records)
 
     def _update_step_curves(self) -> None:
         y = self.buffer.values
         x = np.arange(1, self.buffer.n + 1, dtype=float)
-        self.step_curve.setData(x, y)
+        self.step_curve.setData(*peak_decimate(x, y, MAX_CURVE_POINTS))
         window = self.smooth_spin.value()
         if window > 1 and self.buffer.n:
-            self.smooth_curve.setData(x, self.buffer.moving_average(window))
+            self.smooth_curve.setData(*peak_decimate(x, self.buffer.moving_average(window), MAX_CURVE_POINTS))
         else:
             self.smooth_curve.setData([], [])
 

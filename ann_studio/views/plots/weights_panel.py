@@ -19,10 +19,13 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .history import thinned
 
 #: percentiles drawn in the distribution-over-time plot
 PERCENTILES = (0, 5, 25, 50, 75, 95, 100)
 MAX_HISTORY = 5000
+#: the spread curves (and the band between them) are drawn from at most about this many samples
+MAX_DRAWN = 800
 
 
 class WeightsPanel(LivePanel):
@@ -121,8 +124,9 @@ class WeightsPanel(LivePanel):
             self._spread.append(np.percentile(weights, PERCENTILES))
             if len(self._steps) > MAX_HISTORY:  # keep every other sample of the older half
                 del self._steps[:MAX_HISTORY // 2:2], self._spread[:MAX_HISTORY // 2:2]
-        x = np.asarray(self._steps, dtype=float)
-        spread = np.asarray(self._spread)
+        shown = thinned(len(self._steps), MAX_DRAWN)
+        x = np.asarray(self._steps, dtype=float)[shown]
+        spread = np.asarray(self._spread)[shown]
         for k, p in enumerate(PERCENTILES):
             self.spread_curves[p].setData(x, spread[:, k])
         style.grow_range(self.spread_plot, x[-1], spread[:, 0].min(), spread[:, -1].max())
