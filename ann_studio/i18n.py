@@ -205,23 +205,37 @@ def ask_and_switch(window, choice: str):
 def switch_language(window, choice: str):
     """Remember ``choice``, install its translators and rebuild ``window`` in the new language.
     Returns the new main window (shown if the old one was)."""
-    from .views.main_window import MainWindow
-
     if choice not in CHOICES:
         raise ValueError(f"unknown language {choice!r}; expected one of {', '.join(CHOICES)}")
     QSettings().setValue(SETTINGS_KEY, choice)
     install_translators(language=choice)
+    return rebuild_window(window)
+
+
+def rebuild_window(window, keep_layout: bool = True):
+    """Replace ``window`` by a new main window on the same document (project, undo history and the
+    registered carry-overs such as the lesson step survive). With ``keep_layout=False`` the docks
+    come back in their default places (View → Reset Layout). Returns the new window."""
+    from .views.main_window import MainWindow
+
     saved = [(restore, save(window)) for save, restore in _carry_over]
     document = window.document
     document.setParent(None)
+    # the new window restores the layout from QSettings while it places its docks (restoring a
+    # state over docks already tabbed leaves stray tab bars in Qt)
+    settings = QSettings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    if keep_layout:
+        settings.setValue("window/state", window.saveState())
+    else:
+        settings.remove("window/state")
     new = MainWindow(document)
-    new.restoreGeometry(window.saveGeometry())
-    new.restoreState(window.saveState())
     for restore, state in saved:
         restore(new, state)
     if window.isVisible():
         new.show()
     window.discard_prompt = lambda _w: "discard"  # nothing is lost: the document lives on in ``new``
+    window.keep_saved_layout = False  # its closeEvent must not save its own layout over the new one
     window.close()
     window.deleteLater()
     if window in _windows:
@@ -236,5 +250,5 @@ def application_windows() -> list:
 
 
 __all__ = ["cjk_font_family", "current_language", "data_language", "install_language_menu",
-           "install_translators", "pick", "register_carry_over", "resolve", "saved_choice", "switch_language",
+           "install_translators", "pick", "register_carry_over", "resolve", "rebuild_window", "saved_choice", "switch_language",
            "warn_if_no_cjk_font"]

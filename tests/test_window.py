@@ -131,7 +131,7 @@ def test_export_png_and_svg(window, tmp_path):
     assert not window.export_image(tmp_path / "net.bmp")
 
 
-def test_about_shortcuts_and_reset_layout(window):
+def test_about_shortcuts_and_reset_layout(window, qtbot):
     from ann_studio import __version__
     from ann_studio.views.dialogs.about import about_text
     from ann_studio.views.dialogs.shortcuts import ShortcutSheet
@@ -143,8 +143,13 @@ def test_about_shortcuts_and_reset_layout(window):
     dock = window.docks["inspector"]
     dock.setFloating(True)
     dock.hide()
-    window.actions["reset_layout"].trigger()
-    assert dock.isVisible() and not dock.isFloating()
+    document = window.document
+    fresh = window.reset_layout()
+    qtbot.addWidget(fresh)
+    assert fresh.document is document
+    dock = fresh.docks["inspector"]
+    assert not dock.isFloating() and not dock.isHidden()
+    assert fresh.tabifiedDockWidgets(fresh.docks["math_panel"]) == [dock]  # back in its default group
 
 
 def test_screenshot_shows_the_network(qtbot, tmp_path):

@@ -21,17 +21,19 @@ DEFAULT_LAYOUT = (
 )
 
 
-def arrange_docks(window, specs) -> None:
+def arrange_docks(window, specs, tabify: bool = True) -> None:
     """Add the freshly made ``window.docks`` to the window: those named in :data:`DEFAULT_LAYOUT`
     in its groups, the others where their :class:`PanelSpec` says. Each dock is added once, in
-    its final place (re-tabifying placed docks leaves stray tab bars behind in Qt)."""
+    its final place (re-tabifying placed docks leaves stray tab bars behind in Qt). With
+    ``tabify=False`` the docks are only added, for ``restoreState`` to arrange: restoring a saved
+    state over tabbed docks also leaves a stray tab bar."""
     window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
     placed = set()
     for area, names, _size in DEFAULT_LAYOUT:
         docks = [window.docks[name] for name in names if name in window.docks]
         for k, dock in enumerate(docks):
             window.addDockWidget(area, dock)
-            if k:
+            if k and tabify:
                 window.tabifyDockWidget(docks[0], dock)
             placed.add(dock.objectName())
         if docks:
@@ -41,10 +43,11 @@ def arrange_docks(window, specs) -> None:
             continue
         dock = window.docks[spec.object_name]
         window.addDockWidget(spec.area, dock)
-        if spec.tab_with in window.docks:
+        if tabify and spec.tab_with in window.docks:
             window.tabifyDockWidget(window.docks[spec.tab_with], dock)
         dock.setVisible(spec.visible)
-    size_docks(window)
+    if tabify:
+        size_docks(window)
 
 
 def size_docks(window) -> None:
@@ -57,6 +60,10 @@ def size_docks(window) -> None:
             first.raise_()  # before the window is shown Qt may still front the last tab added
             vertical = area == Area.BottomDockWidgetArea
             window.resizeDocks([first], [size], Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
+
+
+def has_saved_layout() -> bool:
+    return isinstance(QSettings().value("window/state"), QByteArray)
 
 
 def restore_layout(window) -> bool:

@@ -24,7 +24,7 @@ from .canvas.export import export_image
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
-from .dock_layout import arrange_docks, restore_layout, size_docks
+from .dock_layout import arrange_docks, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
 from .panels.registry import panel_specs
 from .recent_files import add_recent, clear_recent, recent_files
@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         Where autosave writes its recovery file (default ``QStandardPaths.AppDataLocation``).
     """
 
+    #: whether closing remembers this window's layout (False for a window being replaced)
+    keep_saved_layout = True
     #: ``prompt(window) -> "save" | "discard" | "cancel"`` before unsaved work is dropped
     discard_prompt = None
     #: ``prompt(window, recovery) -> bool`` (True: restore); None shows the default dialog
@@ -82,7 +84,6 @@ class MainWindow(QMainWindow):
         self.document.project_replaced.connect(self._on_document_project_replaced)
         self.session.updated.connect(self._update_status)
         self.session.problem.connect(self._on_session_problem)
-        self._default_state = self.saveState()
         if not self._restore_layout():
             QTimer.singleShot(0, self._size_default_docks)
         self._update_title()
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(spec.factory(self))
             self.docks[spec.object_name] = dock
             self.menus["view"].addAction(dock.toggleViewAction())
-        arrange_docks(self, specs)
+        arrange_docks(self, specs, tabify=not has_saved_layout())
 
     def _build_status_bar(self) -> None:
         self.status_network = QLabel(self)
@@ -451,12 +452,13 @@ class MainWindow(QMainWindow):
         size_docks(self)
 
     @Slot()
-    def reset_layout(self) -> None:
-        """View → Reset Layout: every dock back to where it started, and visible."""
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.setFloating(False)
-        size_docks(self)
+    def reset_layout(self):
+        """View → Reset Layout: a fresh window with every dock in its default place (the project,
+        its undo history and the lesson carry over). Returns the new window. (Re-placing docks
+        in this window leaves stray tab bars in Qt.)"""
+        from ..i18n import rebuild_window
+
+        return rebuild_window(self, keep_layout=False)
 
     @Slot()
     def _on_about(self) -> None:
@@ -477,9 +479,10 @@ class MainWindow(QMainWindow):
         self.session.shutdown()
         self.autosaver.stop()
         self.autosaver.remove()
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        if self.keep_saved_layout:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
 
 

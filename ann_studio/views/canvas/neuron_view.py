@@ -14,7 +14,9 @@ from . import style
 from .edges import ConnectionItem
 from .node import neuron_values_text
 
-MAX_CONNECTIONS = 64 * 64
+#: above this many weights into one layer the neuron view keeps the layer-to-layer edge: each
+#: connection is an item, and 1,920 of them (digits 64→30) made a phase step take ~120 ms
+MAX_CONNECTIONS = 1024
 _SYMBOL = {"activation": "a", "delta": "\u03b4", "weight": "w", "gradient": "\u2202E/\u2202w", "change": "\u0394w"}
 
 

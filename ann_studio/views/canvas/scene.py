@@ -184,7 +184,11 @@ class CanvasScene(QGraphicsScene):
     def _update_edge(self, edge: EdgeItem) -> None:
         src, dst = self.nodes[edge.src], self.nodes[edge.dst]
         edge.set_ends(src.output_anchor(), dst.input_anchor())
-        edge.setVisible(not (self.neuron_view and src.expanded and dst.expanded))
+        # the layer edge gives way to the individual connections, unless there are too many of
+        # them to draw (neuron_view.MAX_CONNECTIONS): then the edge stays
+        neurons = self.layers.get(edge.dst)
+        drawn = neurons is not None and bool(neurons.items)
+        edge.setVisible(not (self.neuron_view and src.expanded and dst.expanded and drawn))
 
     def node_moved(self, node: LayerNode) -> None:
         """Keep edges and connections attached while a node moves."""
