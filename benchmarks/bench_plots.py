@@ -14,6 +14,9 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# one BLAS thread, as the GUI runs (ann_studio/__main__.py): measure what the user gets
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 

@@ -30,6 +30,16 @@ class GrowingBuffer:
         m = len(source)
         if m == self.n:
             return False
+        self._append(np.asarray(source[self.n:m], dtype=float))
+        return True
+
+    def extend(self, values: list[float]) -> None:
+        """Append ``values`` (a buffer used on its own, not mirroring a list)."""
+        self._source = None
+        self._append(np.asarray(values, dtype=float))
+
+    def _append(self, tail: np.ndarray) -> None:
+        m = self.n + len(tail)
         if m > len(self._data):
             capacity = max(m, 2 * len(self._data))
             data = np.empty(capacity)
@@ -37,11 +47,9 @@ class GrowingBuffer:
             cumsum = np.zeros(capacity + 1)
             cumsum[: self.n + 1] = self._cumsum[: self.n + 1]
             self._data, self._cumsum = data, cumsum
-        tail = np.asarray(source[self.n:m], dtype=float)
         self._data[self.n:m] = tail
         self._cumsum[self.n + 1:m + 1] = self._cumsum[self.n] + np.cumsum(tail)
         self.n = m
-        return True
 
     def moving_average(self, window: int) -> np.ndarray:
         """(n,) the mean of the last ``window`` values at each index (fewer at the start)."""
@@ -87,3 +95,49 @@ def thinned(n: int, max_points: int) -> np.ndarray | slice:
     stride = -(-n // max_points)
     idx = np.arange(0, n, stride)
     return idx if idx[-1] == n - 1 else np.append(idx, n - 1)
+
+
+class EpochTable:
+    """NumPy columns mirroring the trainer's ``epoch_records`` (a list that grows at the end and
+    is cut back on a rewind): ``step`` and one column per field, NaN where a record has None.
+
+    :meth:`sync` converts only the new records, so a frame costs O(new epochs), not O(epochs).
+    """
+
+    FIELDS = ("loss", "test_loss", "accuracy", "test_accuracy")
+
+    def __init__(self):
+        self._records: list = []
+        self._columns = {name: GrowingBuffer(64) for name in ("step", *self.FIELDS)}
+        self._last = None
+
+    @property
+    def n(self) -> int:
+        return self._columns["step"].n
+
+    def sync(self, records: list) -> bool:
+        """Mirror ``records``; returns True when something changed."""
+        n = self.n
+        same = records is self._records and len(records) >= n and (n == 0 or records[n - 1] is self._last)
+        if not same:
+            self._records, n = records, 0
+            for column in self._columns.values():
+                column.clear()
+        if len(records) == n and same:
+            return False
+        tail = records[n:]
+        self._columns["step"].extend([r.step for r in tail])
+        for name in self.FIELDS:
+            self._columns[name].extend([np.nan if getattr(r, name) is None else getattr(r, name) for r in tail])
+        self._last = records[-1] if records else None
+        return True
+
+    def column(self, field: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, values) of the records that have ``field``."""
+        values = self._columns[field].values
+        keep = ~np.isnan(values)
+        return self._columns["step"].values[keep], values[keep]
+
+    def values(self, field: str) -> np.ndarray:
+        """(n,) ``field`` of every record, NaN where missing."""
+        return self._columns[field].values

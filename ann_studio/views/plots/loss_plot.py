@@ -15,7 +15,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
-from .history import GrowingBuffer, peak_decimate
+from .history import EpochTable, GrowingBuffer, peak_decimate
 
 MAX_EARLIER_RUNS = 6
 #: the per-step curves are drawn from at most about this many points (min/max per bucket): the
@@ -24,15 +24,6 @@ MAX_CURVE_POINTS = 4000
 #: epoch curves carry dot markers only while they have at most this many points (thousands of
 #: markers cost milliseconds a frame and merge into a thick line anyway)
 MAX_MARKED_EPOCHS = 100
-
-
-def _epoch_arrays(records, field: str) -> tuple[np.ndarray, np.ndarray]:
-    """(steps, values) of the epoch records that have ``field``."""
-    pairs = [(r.step, getattr(r, field)) for r in records if getattr(r, field) is not None]
-    if not pairs:
-        return np.zeros(0), np.zeros(0)
-    a = np.asarray(pairs, dtype=float)
-    return a[:, 0], a[:, 1]
 
 
 def _set_epoch_curve(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
@@ -49,6 +40,7 @@ class LossPanel(LivePanel):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.buffer = GrowingBuffer()
+        self.epochs = EpochTable()
         self.earlier_runs: list[pg.PlotDataItem] = []
         self._marks: list[pg.InfiniteLine] = []
         self._y_bounds = (np.inf, -np.inf)
@@ -141,15 +133,14 @@ class LossPanel(LivePanel):
     def refresh(self, trainer) -> None:
         if self.buffer.sync(trainer.step_losses) or self.buffer.n == 0:
             self._update_step_curves()
-        records = trainer.epoch_records
-        if len(records) != self._n_records or not records:  # epoch curves change once per epoch
-            self._n_records = len(records)
+        if self.epochs.sync(trainer.epoch_records) or self._n_records != self.epochs.n:
+            self._n_records = self.epochs.n  # epoch curves change once per epoch
             curves = [(self.train_curve, "loss"), (self.test_curve, "test_loss")]
             if trainer.classification:
                 curves += [(self.train_acc_curve, "accuracy"), (self.test_acc_curve, "test_accuracy")]
             for curve, field in curves:
-                _set_epoch_curve(curve, *_epoch_arrays(records, field))
-        self._fit_ranges(records)
+                _set_epoch_curve(curve, *self.epochs.column(field))
+        self._fit_ranges()
 
     def _update_step_curves(self) -> None:
         y = self.buffer.values
@@ -161,15 +152,14 @@ class LossPanel(LivePanel):
         else:
             self.smooth_curve.setData([], [])
 
-    def _fit_ranges(self, records) -> None:
+    def _fit_ranges(self) -> None:
         """Grow the view when the data leaves it (no auto-range every frame)."""
-        n = max(self.buffer.n, records[-1].step if records else 0)
+        steps = self.epochs.values("step")
+        n = max(self.buffer.n, steps[-1] if len(steps) else 0)
         (x0, x1), _ = self.loss_plot.viewRange()
-        if n > x1 or n < 0.5 * x1 and x1 > 10:
-            self.loss_plot.setXRange(0, max(10.0, 1.3 * n), padding=0)
-        values = [self.buffer.values] + [np.array([v for r in records for v in (r.loss, r.test_loss)
-                                                   if v is not None])]
-        finite = np.concatenate(values)
+        if n > x1 or n < x1 / 4 and x1 > 10:
+            self.loss_plot.setXRange(0, style.step_ceiling(1.3 * n), padding=0)
+        finite = np.concatenate([self.buffer.values, self.epochs.values("loss"), self.epochs.values("test_loss")])
         finite = finite[np.isfinite(finite)]
         if finite.size == 0:
             return

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
 #: the shortest time between two refreshes of a panel, in milliseconds (≈ 33 Hz)
 REFRESH_INTERVAL_MS = 30
 #: while playing, at most this share of the time goes to refreshing and repainting the panels;
 #: when a frame costs more, the clock waits longer so training keeps its speed
 GUI_SHARE = 0.25
+#: while playing, the clock looks this often whether a refresh is due (a coarse poll would round
+#: every period up to a multiple of it)
+POLL_MS = 5
 
 
 def _state_key(trainer) -> tuple | None:
@@ -52,6 +55,8 @@ class RefreshClock(QObject):
         #: the share of time the panels may take while playing (1.0: always the capped rate)
         self.gui_share = GUI_SHARE
         self._frame_start = 0.0
+        #: what the last frame cost while playing (refresh and repaint of every shown panel), ms
+        self.last_cost_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -77,7 +82,7 @@ class RefreshClock(QObject):
     @Slot(str)
     def _on_session_play_state_changed(self, state: str) -> None:
         if state == "playing":
-            self._timer.start(self.interval_ms)
+            self._timer.start(POLL_MS)
         else:
             self._timer.stop()
             self._tick()
@@ -86,7 +91,7 @@ class RefreshClock(QObject):
     def _on_session_updated(self) -> None:
         if self.session.playing:
             if not self._timer.isActive():
-                self._timer.start(self.interval_ms)
+                self._timer.start(POLL_MS)
             return
         self._tick()
 
@@ -94,7 +99,7 @@ class RefreshClock(QObject):
     def _on_timer_timeout(self) -> None:
         if not self.session.playing:
             self._timer.stop()
-        if time.perf_counter() - self._last_tick >= 0.8 * self._next_ms / 1000:
+        if (time.perf_counter() - self._last_tick) * 1000 >= self._next_ms - POLL_MS / 2:
             self._tick()
 
     @property
@@ -109,11 +114,15 @@ class RefreshClock(QObject):
         self._last_key = key
         self._last_tick = self._frame_start = time.perf_counter()
         self.ticked.emit()
-        if self.session.playing:  # the repaint runs after the pending events: measure it too
-            QTimer.singleShot(0, self._on_frame_painted)
+        if self.session.playing:
+            # paint now, not after the session's next training tick: the frame is on screen at
+            # once and its whole cost (the scene's dirty-item pass and the repaint it posts,
+            # which Qt queues behind any timer or queued call) is what the clock measures
+            QCoreApplication.sendPostedEvents()
+            self._on_frame_painted()
 
-    @Slot()
     def _on_frame_painted(self) -> None:
         cost_ms = (time.perf_counter() - self._frame_start) * 1000
+        self.last_cost_ms = cost_ms
         wanted = max(float(self.interval_ms), cost_ms / self.gui_share)
         self._next_ms = 0.7 * self._next_ms + 0.3 * wanted
