@@ -158,7 +158,7 @@ class LossPanel(LivePanel):
         n = max(self.buffer.n, steps[-1] if len(steps) else 0)
         (x0, x1), _ = self.loss_plot.viewRange()
         if n > x1 or n < x1 / 4 and x1 > 10:
-            self.loss_plot.setXRange(0, style.step_ceiling(1.3 * n), padding=0)
+            self.loss_plot.setXRange(0, style.step_ceiling(1.1 * n), padding=0)
         finite = np.concatenate([self.buffer.values, self.epochs.values("loss"), self.epochs.values("test_loss")])
         finite = finite[np.isfinite(finite)]
         if finite.size == 0:

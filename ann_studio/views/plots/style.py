@@ -111,11 +111,12 @@ def nice_ceiling(m: float) -> float:
 
 
 def step_ceiling(n: float, floor: float = 10.0) -> float:
-    """The power of two at or above ``n`` (at least ``floor``): a step axis that grows to it is
-    redrawn only once per doubling of the run (a new axis costs ~1.5 ms a frame to lay out)."""
+    """The value at or above ``n`` (at least ``floor``) on a 1-1.6-2.5-4-6.3 (×10ᵏ) ladder: a step
+    axis that grows to it is redrawn about five times per decade of the run (a new axis costs
+    ~1.5 ms a frame to lay out) and the data still fills more than half of it."""
     if not np.isfinite(n) or n <= floor:
         return floor
-    return float(2 ** np.ceil(np.log2(n)))
+    return float(10 ** (np.ceil(np.log10(n) * 5 - 1e-9) / 5))
 
 
 def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
@@ -126,7 +127,7 @@ def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
 
 
 def grow_range(plot: pg.PlotItem, x_max: float | None = None, y_lo: float | None = None,
-               y_hi: float | None = None, headroom: float = 1.3) -> None:
+               y_hi: float | None = None, headroom: float = 1.1) -> None:
     """Widen the view when the data leaves it (never auto-range every frame)."""
     (x0, x1), (y0, y1) = plot.viewRange()
     if x_max is not None and (x_max > x1 or x_max < x1 / 4):
