@@ -23,6 +23,7 @@ class ConfusionPanel(LivePanel):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.matrix: np.ndarray | None = None
+        self._stale_cells = True  # the cells must be drawn even if the counts did not change
         self.part = QComboBox(self)
         self.part.setObjectName("confusion_part")
         self.part.addItem(self.tr("Training data"), "train")
@@ -44,6 +45,7 @@ class ConfusionPanel(LivePanel):
         self.texts: list[pg.TextItem] = []
 
     def rebuild(self, trainer) -> None:
+        self._stale_cells = True
         for text in self.texts:
             self.plot.removeItem(text)
         self.texts.clear()
@@ -74,7 +76,10 @@ class ConfusionPanel(LivePanel):
             return
         test = self.part.currentData() == "test" and trainer.test_x is not None
         x, y = (trainer.test_x, trainer.test_y) if test else (trainer.x, trainer.y)
-        self.matrix = confusion_matrix(trainer.network.predict(x), y)
+        matrix = confusion_matrix(trainer.network.predict(x), y)
+        if self.matrix is not None and np.array_equal(matrix, self.matrix) and not self._stale_cells:
+            return  # same counts: nothing to redraw
+        self.matrix, self._stale_cells = matrix, False
         rows = np.maximum(self.matrix.sum(axis=1, keepdims=True), 1)
         share = (self.matrix / rows).astype(np.float32)
         self.image.setImage(share, levels=(0.0, 1.0), autoLevels=False)
@@ -85,6 +90,7 @@ class ConfusionPanel(LivePanel):
 
     @Slot(int)
     def _on_part_changed(self, _index: int) -> None:
+        self._stale_cells = True
         self.refresh_now()
 
 

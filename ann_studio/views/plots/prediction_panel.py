@@ -19,6 +19,7 @@ class PredictionPanel(LivePanel):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._shown_input: np.ndarray | None = None  # the sample the input plot shows
         self.part = QComboBox(self)
         self.part.setObjectName("prediction_part")
         self.part.addItem(self.tr("Training sample"), "train")
@@ -58,6 +59,7 @@ class PredictionPanel(LivePanel):
     def rebuild(self, trainer) -> None:
         if trainer is None:
             return
+        self._shown_input = None
         x, _ = self._arrays(trainer)
         self.index_spin.setMaximum(len(x) - 1)
         self.input_plot.clear()
@@ -89,11 +91,14 @@ class PredictionPanel(LivePanel):
         x, y = self._arrays(trainer)
         i = min(self.index_spin.value(), len(x) - 1)
         sample = x[i]
-        if self.image_shape:
-            self.image.setImage(sample.reshape(self.image_shape).astype(np.float32),
-                                levels=(float(x.min()), float(x.max())), autoLevels=False)
-        else:
-            self.input_bars.setOpts(x=np.arange(len(sample)), height=sample)
+        if self._shown_input is None or not np.array_equal(self._shown_input, sample):
+            # the inputs stay put while training plays: redrawing them would repaint for nothing
+            self._shown_input = sample.copy()
+            if self.image_shape:
+                self.image.setImage(sample.reshape(self.image_shape).astype(np.float32),
+                                    levels=(float(x.min()), float(x.max())), autoLevels=False)
+            else:
+                self.input_bars.setOpts(x=np.arange(len(sample)), height=sample)
         out = trainer.network.predict(sample[None, :])[0]
         self.output = out
         positions = np.arange(len(out))
