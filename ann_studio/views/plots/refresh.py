@@ -55,6 +55,10 @@ class RefreshClock(QObject):
         #: the share of time the panels may take while playing (1.0: always the capped rate)
         self.gui_share = GUI_SHARE
         self._frame_start = 0.0
+        #: the time the panels may still spend (token bucket) and a frame's smoothed cost, ms
+        self._budget_ms = 0.0
+        self._cost_ms = 0.0
+        self._last_poll = time.perf_counter()
         #: what the last frame cost while playing (refresh and repaint of every shown panel), ms
         self.last_cost_ms = 0.0
         self._timer = QTimer(self)
@@ -82,6 +86,7 @@ class RefreshClock(QObject):
     @Slot(str)
     def _on_session_play_state_changed(self, state: str) -> None:
         if state == "playing":
+            self._last_poll = time.perf_counter()
             self._timer.start(POLL_MS)
         else:
             self._timer.stop()
@@ -91,6 +96,7 @@ class RefreshClock(QObject):
     def _on_session_updated(self) -> None:
         if self.session.playing:
             if not self._timer.isActive():
+                self._last_poll = time.perf_counter()
                 self._timer.start(POLL_MS)
             return
         self._tick()
@@ -99,7 +105,15 @@ class RefreshClock(QObject):
     def _on_timer_timeout(self) -> None:
         if not self.session.playing:
             self._timer.stop()
-        if (time.perf_counter() - self._last_tick) * 1000 >= self._next_ms - POLL_MS / 2:
+        now = time.perf_counter()
+        # a token bucket: the panels earn gui_share of the time that passes and spend what their
+        # frames really cost, so the share holds however late the poll comes (between training
+        # ticks) and however the frame cost varies; at most two frames can be saved up
+        self._budget_ms = min(self._budget_ms + (now - self._last_poll) * 1000 * self.gui_share,
+                              2 * self._cost_ms)
+        self._last_poll = now
+        due = (now - self._last_tick) * 1000 >= self.interval_ms - POLL_MS / 2
+        if due and self._budget_ms >= self._cost_ms:
             self._tick()
 
     @property
@@ -124,5 +138,6 @@ class RefreshClock(QObject):
     def _on_frame_painted(self) -> None:
         cost_ms = (time.perf_counter() - self._frame_start) * 1000
         self.last_cost_ms = cost_ms
-        wanted = max(float(self.interval_ms), cost_ms / self.gui_share)
-        self._next_ms = 0.7 * self._next_ms + 0.3 * wanted
+        self._budget_ms -= cost_ms
+        self._cost_ms = 0.7 * self._cost_ms + 0.3 * cost_ms
+        self._next_ms = max(float(self.interval_ms), self._cost_ms / self.gui_share)
