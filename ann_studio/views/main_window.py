@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_panels()
         self._build_status_bar()
-        self.resize(1400, 900)
         self.autosaver = Autosaver(self.document, recovery_dir, parent=self)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         self.document.project_replaced.connect(self._on_document_project_replaced)
         self.session.updated.connect(self._update_status)
         self.session.problem.connect(self._on_session_problem)
-        if not self._restore_layout():
+        if not restore_layout(self):
             QTimer.singleShot(0, self._size_default_docks)
         self._update_title()
         self._update_status()
@@ -444,9 +443,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout, help, closing
 
-    def _restore_layout(self) -> bool:
-        return restore_layout(self)
-
     @Slot()
     def _size_default_docks(self) -> None:
         size_docks(self)
@@ -498,5 +494,3 @@ def _ask_discard(window) -> str:
                                   buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
-
-__all__ = ["MainWindow", "Qt"]
