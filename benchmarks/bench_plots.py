@@ -44,8 +44,9 @@ def make_window() -> PanelHost:
     doc.project.training.shuffle = True
     window.session.rebuild()
     window.session.set_speed("full")
-    window.resize(1600, 1000)
+    window.resize(1920, 1080)
     window.show()
+    window.arrange_grid(["data_panel", *PLOTS], columns=3)
     return window
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from ann_studio.core.metrics import confusion_matrix
 from ann_studio.document.selection import Selected
 from ann_studio.views.panels.registry import panel_specs
+from ann_studio.views.plots import style
 from ann_studio.views.plots.activations_panel import flagged_units
 from ann_studio.views.plots.export import history_rows, save_history_csv, save_image
 
@@ -82,6 +83,24 @@ def test_decision_image_equals_network_output_on_grid(host):
     hidden = np.tanh(grid @ net.layers[1].W.T + net.layers[1].b)[:, 3]
     np.testing.assert_allclose(panel.image.image, hidden.reshape(100, 100), rtol=1e-5, atol=1e-6)
     assert len(panel.thumbnails) == 16
+    # the thumbnail's top-left pixel is the top-left grid point (high x2, low x1), in the
+    # two-class colours from -1 (tanh's low end) to +1
+    value = hidden.reshape(100, 100)[98, 0]
+    expected = style.TWO_CLASS_LUT[int(np.clip((value + 1) * 255 / 2, 0, 255))]
+    np.testing.assert_allclose(panel.mosaic.tile_rgb(1, 3)[0, 0], expected, atol=4)  # 255 steps, not 256
+
+
+def test_decision_thumbnail_click_enlarges_that_unit(host, qtbot):
+    train(host, 20)
+    panel = visible_refresh(host, "decision_plot")
+    tile = next(t for t in panel.mosaic.tiles if (t.layer, t.unit) == (2, 5))
+    centre = QPointF(tile.left + panel.mosaic.size / 2, tile.top + panel.mosaic.size / 2)
+    view_pos = panel.thumb_widget.mapFromScene(panel.mosaic.plot.vb.mapViewToScene(centre))
+    qtbot.mouseClick(panel.thumb_widget.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
+    assert panel.focus == (2, 5)
+    assert panel.mosaic.outline.isVisible()
+    qtbot.mouseClick(panel.thumb_widget.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
+    assert panel.focus is None
 
 
 def test_decision_image_binary_output_and_pixel_positions(host):

@@ -18,13 +18,23 @@
         <name>ActivationsPanel</name>
         <message>
             <location filename="ann_studio/views/plots/activations_panel.py" />
-            <source> — %1 of %2 units %3</source>
-            <translation> — %2 个单元中有 %1 个%3</translation>
+            <source>%1: %2 of %3 %4</source>
+            <translation>%1：%3 个单元中 %2 个%4</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/activations_panel.py" />
-            <source>%1 over %2 samples</source>
-            <translation>%1（%2 个样本）</translation>
+            <source>Current sample</source>
+            <translation>当前样本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>Over %1 samples</source>
+            <translation>%1 个样本上的分布</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/activations_panel.py" />
+            <source>Over the batch</source>
+            <translation>批次上的分布</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/activations_panel.py" />
@@ -45,11 +55,6 @@
             <location filename="ann_studio/views/plots/activations_panel.py" />
             <source>saturated</source>
             <translation>饱和</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/plots/activations_panel.py" />
-            <source>unit</source>
-            <translation>单元</translation>
         </message>
     </context>
     <context>
@@ -586,11 +591,6 @@
         <name>DecisionPanel</name>
         <message>
             <location filename="ann_studio/views/plots/decision_plot.py" />
-            <source>%1 (click to enlarge)</source>
-            <translation>%1（点击放大）</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/plots/decision_plot.py" />
             <source>Back to the network's output after enlarging a unit</source>
             <translation>放大某个单元后，回到网络的输出</translation>
         </message>
@@ -598,6 +598,11 @@
             <location filename="ann_studio/views/plots/decision_plot.py" />
             <source>Discretise</source>
             <translation>离散化</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>Hidden units</source>
+            <translation>隐藏单元</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/decision_plot.py" />
@@ -628,6 +633,11 @@
             <location filename="ann_studio/views/plots/decision_plot.py" />
             <source>Unit %1 of %2</source>
             <translation>%2 的单元 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/decision_plot.py" />
+            <source>What each hidden unit computes over the plane: click one to enlarge it</source>
+            <translation>每个隐藏单元在平面上计算的结果：点击可放大</translation>
         </message>
     </context>
     <context>

@@ -1,10 +1,10 @@
-"""The activations panel (``activations_panel``): per layer, each unit's activation for the
-current sample (bars) and the distribution of the activations over a batch (histogram).
+"""The activations panel (``activations_panel``): each unit's activation for the current sample
+(bars, a block per layer) and each layer's distribution of activations over a batch (histograms).
 
 The batch is the first samples of the training set (up to :data:`PROBE_SIZE`), run forward
 with the current weights. Units that are saturated (sigmoid/tanh with f′(z) below
 :data:`SATURATION` of its maximum on most of the batch) or dead (ReLU output 0 on the whole batch)
-are drawn in red and counted in each layer's title.
+are drawn in red and counted in the title.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import PathCurve, add_curve
 
 PROBE_SIZE = 256
 #: a unit is saturated when f′(z) < SATURATION · max f′ on more than SATURATED_SHARE of the batch
@@ -45,56 +46,76 @@ def current_sample(trainer, k: int) -> np.ndarray | None:
     return None if a is None else a[0]
 
 
+#: the gap between two layers' bars, in bar widths
+LAYER_GAP = 1.5
+
+
 class ActivationsPanel(LivePanel):
-    """Bars of the current sample's activations and a histogram over the batch, per layer."""
+    """Two plots, whatever the depth: every layer's activations for the current sample as bars
+    side by side (a block per layer, flagged units red), and each layer's distribution over the
+    probe batch as overlaid histograms. Two plots stay readable in a short dock, where a pair per
+    layer did not, and cost a third of the repaint."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.bars: dict[int, pg.BarGraphItem] = {}
-        self.hists: dict[int, pg.PlotDataItem] = {}
-        self.bar_plots: dict[int, pg.PlotItem] = {}
+        self.hists: dict[int, PathCurve] = {}
         self.flags: dict[int, np.ndarray] = {}
-        self._titles: dict[int, str] = {}
-        self._brush, self._flag_brush = style.brush(0), style.brush(style.FLAG)
+        self._offsets: dict[int, float] = {}
+        self._titles: dict[str, str] = {}
+        self._flag_brush = style.brush(style.FLAG)
+        self._bounded = True
         self.tools.addStretch(1)
         self.tools.addWidget(export_button(self, lambda: self.layout_widget.scene()))
         self.layout_widget = style.graphics_layout()
         self.body.addWidget(self.layout_widget)
-
-    def rebuild(self, trainer) -> None:
-        self.layout_widget.clear()
-        self.bars.clear(), self.hists.clear(), self.bar_plots.clear(), self.flags.clear(), self._titles.clear()
-        if trainer is None:
-            return
-        for row, layer in enumerate(trainer.network.dense):
-            plot = self.layout_widget.addPlot(row=row, col=0)
-            style.style_plot(plot, layer.id, self.tr("unit"), self.tr("activation"))
-            bars = pg.BarGraphItem(x=np.arange(layer.units), height=np.zeros(layer.units), width=0.8,
-                                   brush=style.brush(0), pen=None)
-            plot.addItem(bars)
-            plot.setXRange(-0.6, layer.units - 0.4, padding=0)
-            plot.disableAutoRange()
-            if layer.activation.name in ("sigmoid", "softmax"):
-                plot.setYRange(0, 1, padding=0.05)
-            elif layer.activation.name == "tanh":
-                plot.setYRange(-1, 1, padding=0.05)
-            hist_plot = self.layout_widget.addPlot(row=row, col=1)
-            style.style_plot(hist_plot, self.tr("%1 over %2 samples").replace("%1", layer.id).replace(
-                "%2", str(min(PROBE_SIZE, trainer.n_samples))), self.tr("activation"), self.tr("count"))
-            hist_plot.disableAutoRange()
-            hist = hist_plot.plot(stepMode="center", fillLevel=0, brush=style.brush(0, 120), pen=style.pen(0))
-            self.bars[layer.index], self.hists[layer.index], self.bar_plots[layer.index] = bars, hist, plot
+        self.bar_plot = self.layout_widget.addPlot(row=0, col=0)
+        style.style_plot(self.bar_plot, self.tr("Current sample"), "", self.tr("activation"))
+        self.bar_plot.disableAutoRange()
+        self.hist_plot = self.layout_widget.addPlot(row=0, col=1)
+        style.style_plot(self.hist_plot, self.tr("Over the batch"), self.tr("activation"), self.tr("count"))
+        self.hist_legend = style.add_legend(self.hist_plot)
+        self.hist_plot.disableAutoRange()
         self.layout_widget.ci.layout.setColumnStretchFactor(0, 3)
         self.layout_widget.ci.layout.setColumnStretchFactor(1, 2)
+
+    def rebuild(self, trainer) -> None:
+        for item in [*self.bars.values()]:
+            self.bar_plot.removeItem(item)
+        for item in [*self.hists.values()]:
+            self.hist_plot.removeItem(item)
+        self.hist_legend.clear()
+        self.bars.clear(), self.hists.clear(), self.flags.clear(), self._offsets.clear(), self._titles.clear()
+        if trainer is None:
+            return
+        offset, ticks = 0.0, []
+        bounded = True
+        for n, layer in enumerate(trainer.network.dense):
+            x = offset + np.arange(layer.units)
+            bars = pg.BarGraphItem(x=x, height=np.zeros(layer.units), width=0.8, brush=style.brush(n), pen=None)
+            self.bar_plot.addItem(bars)
+            ticks.append((offset + (layer.units - 1) / 2, layer.id))
+            self._offsets[layer.index] = offset
+            offset += layer.units + LAYER_GAP
+            hist = add_curve(self.hist_plot, PathCurve(style.pen(n), layer.id, brush=style.brush(n, 50)))
+            self.bars[layer.index], self.hists[layer.index] = bars, hist
+            bounded &= layer.activation.name in _RANGE
+        self.bar_plot.getAxis("bottom").setTicks([ticks, []])
+        self.bar_plot.setXRange(-0.6, offset - LAYER_GAP - 0.4, padding=0)
+        low = -1.0 if any(layer.activation.name == "tanh" for layer in trainer.network.dense) else 0.0
+        self.bar_plot.setYRange(low, 1.0, padding=0.05)
+        self._bounded = bounded
+        self.hist_plot.setTitle(self.tr("Over %1 samples").replace("%1", str(min(PROBE_SIZE, trainer.n_samples))))
 
     def refresh(self, trainer) -> None:
         net = trainer.network
         probe = Pass(len(net.layers))
         net.run_forward(probe, trainer.x[:PROBE_SIZE])
-        for layer in net.dense:
+        flagged, heights, counts_top = [], [], 0
+        layers = [layer for layer in net.dense if layer.index in self.bars]
+        edges = self._bins(layers, probe)
+        for n, layer in enumerate(layers):
             k = layer.index
-            if k not in self.bars:
-                continue
             a = probe.a[k]
             sample = current_sample(trainer, k)
             sample = a[0] if sample is None else sample
@@ -102,30 +123,45 @@ class ActivationsPanel(LivePanel):
             if k in self.flags and np.array_equal(flags, self.flags[k]):
                 self.bars[k].setOpts(height=sample)
             else:
-                brushes = [self._flag_brush if f else self._brush for f in flags]
+                brushes = [self._flag_brush if f else style.brush(n) for f in flags]
                 self.bars[k].setOpts(height=sample, brushes=brushes)
             self.flags[k] = flags
-            # a bounded activation gets fixed bins over its whole range: the axis never changes
-            # (a new axis costs ~1.5 ms to lay out) and the histograms compare across frames
-            bounds = _RANGE.get(layer.activation.name)
-            counts, edges = np.histogram(a, bins=BINS, range=bounds)
-            self.hists[k].setData(edges, counts)
-            hist_plot = self.hists[k].getViewBox()
-            (x0, x1), (_y0, y1) = hist_plot.viewRange()
-            if edges[0] < x0 or edges[-1] > x1 or edges[-1] - edges[0] < 0.5 * (x1 - x0):
-                hist_plot.setXRange(edges[0], edges[-1], padding=0.02)
-            if counts.max() > y1 or counts.max() < 0.3 * y1:
-                hist_plot.setYRange(0, style.nice_ceiling(counts.max() * 1.05), padding=0)
-            if layer.activation.name not in ("sigmoid", "softmax", "tanh"):
-                style.grow_range(self.bar_plots[k], None, min(0.0, float(sample.min())), float(sample.max()))
-            title = layer.id
+            heights.append(sample)
+            counts, _ = np.histogram(a, bins=edges)
+            self.hists[k].set_steps(edges, counts, fill=True)
+            counts_top = max(counts_top, int(counts.max()))
             if flags.any():
                 what = self.tr("dead") if layer.activation.name == "relu" else self.tr("saturated")
-                title += self.tr(" — %1 of %2 units %3").replace("%1", str(int(flags.sum()))).replace(
-                    "%2", str(layer.units)).replace("%3", what)
-            if self._titles.get(k) != title:  # setTitle re-lays out HTML text: only on change
-                self._titles[k] = title
-                self.bar_plots[k].setTitle(title, color=style.FLAG if flags.any() else style.FOREGROUND)
+                flagged.append(self.tr("%1: %2 of %3 %4").replace("%1", layer.id).replace(
+                    "%2", str(int(flags.sum()))).replace("%3", str(layer.units)).replace("%4", what))
+        if not layers:
+            return
+        if not self._bounded:
+            values = np.concatenate(heights)
+            style.grow_range(self.bar_plot, None, min(0.0, float(values.min())), float(values.max()))
+        (x0, x1), (_y0, y1) = self.hist_plot.viewRange()
+        if edges[0] < x0 or edges[-1] > x1 or edges[-1] - edges[0] < 0.5 * (x1 - x0):
+            self.hist_plot.setXRange(edges[0], edges[-1], padding=0.02)
+        if counts_top > y1 or counts_top < 0.3 * y1:
+            self.hist_plot.setYRange(0, style.nice_ceiling(counts_top * 1.05), padding=0)
+        title = self.tr("Current sample") + ("" if not flagged else " — " + ", ".join(flagged))
+        if self._titles.get("bars") != title:  # setTitle re-lays out HTML text: only on change
+            self._titles["bars"] = title
+            self.bar_plot.setTitle(title, color=style.FLAG if flagged else style.FOREGROUND)
+
+    def _bins(self, layers, probe) -> np.ndarray:
+        """Shared histogram bin edges: fixed over the union of the bounded activations' ranges (the
+        axis never moves), else over the data."""
+        ranges = [_RANGE.get(layer.activation.name) for layer in layers]
+        if ranges and all(r is not None for r in ranges):
+            return np.linspace(min(r[0] for r in ranges), max(r[1] for r in ranges), BINS + 1)
+        values = np.concatenate([probe.a[layer.index].ravel() for layer in layers]) if layers else np.zeros(1)
+        lo, hi = float(values.min()), float(values.max())
+        return np.linspace(lo, hi if hi > lo else lo + 1.0, BINS + 1)
+
+    def bar_heights(self, layer_index: int) -> np.ndarray:
+        """The bars of one layer (tests)."""
+        return self.bars[layer_index].opts["height"]
 
 
 def _title() -> str:

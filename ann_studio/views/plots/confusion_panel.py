@@ -13,6 +13,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import RasterImage
 
 MAX_LABELLED = 20
 
@@ -39,8 +40,7 @@ class ConfusionPanel(LivePanel):
                          self.tr("true class"))
         self.plot.invertY(True)
         self.plot.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(style.SEQUENTIAL_LUT)
+        self.image = RasterImage()
         self.plot.addItem(self.image)
         self.texts: list[pg.TextItem] = []
 
@@ -59,8 +59,8 @@ class ConfusionPanel(LivePanel):
         labels = [(i + 0.5, names[i] if i < len(names) else str(i)) for i in range(k)]
         self.plot.getAxis("bottom").setTicks([labels, []])
         self.plot.getAxis("left").setTicks([labels, []])
-        self.image.setImage(np.zeros((k, k), dtype=np.float32), levels=(0.0, 1.0), autoLevels=False)
-        self.image.setRect(QRectF(0, 0, k, k))
+        self.image.set_values(np.zeros((k, k), dtype=np.float32), (0.0, 1.0), style.SEQUENTIAL_LUT)
+        self.image.set_rect(QRectF(0, 0, k, k))
         self.plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         self.plot.disableAutoRange()
         if k <= MAX_LABELLED:
@@ -82,7 +82,7 @@ class ConfusionPanel(LivePanel):
         self.matrix, self._stale_cells = matrix, False
         rows = np.maximum(self.matrix.sum(axis=1, keepdims=True), 1)
         share = (self.matrix / rows).astype(np.float32)
-        self.image.setImage(share, levels=(0.0, 1.0), autoLevels=False)
+        self.image.set_values(share, (0.0, 1.0), style.SEQUENTIAL_LUT)
         for n, text in enumerate(self.texts):
             i, j = divmod(n, self.matrix.shape[1])
             text.setText(str(self.matrix[i, j]))

@@ -19,7 +19,9 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import RasterImage
 from .plane import Plane, forward_float32, plane_for, rgb_for_classes
+from .unit_mosaic import UnitMosaic
 
 RESOLUTION = 100
 MAX_THUMBNAILS = 48
@@ -34,7 +36,6 @@ class DecisionPanel(LivePanel):
         self.plane: Plane | None = None
         self.focus: tuple[int, int] | None = None  # (layer index, unit) enlarged, None = output
         self.output_values: np.ndarray | None = None
-        self.thumbnails: list[tuple[int, int, pg.ImageItem, pg.ViewBox]] = []
         self._build_tools()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.body.addWidget(splitter)
@@ -47,13 +48,17 @@ class DecisionPanel(LivePanel):
         self.plot = self.main_widget.addPlot()
         style.style_plot(self.plot, self.tr("Network output"), "x₁", "x₂")
         self.plot.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = RasterImage()
         self.image.setZValue(-5)
         self.plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1), symbol="o")
         self.test_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#222222", width=1), symbol="s")
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
+        thumbs = self.thumb_widget.addPlot()
+        style.style_plot(thumbs, self.tr("Hidden units"))
+        self.thumb_widget.setToolTip(self.tr("What each hidden unit computes over the plane: click one to enlarge it"))
+        self.mosaic = UnitMosaic(thumbs, RESOLUTION // THUMB_STRIDE)
         self.thumb_widget.scene().sigMouseClicked.connect(self._on_thumb_clicked)
 
     def _build_tools(self) -> None:
@@ -89,10 +94,9 @@ class DecisionPanel(LivePanel):
             return
         self.show_message("")
         x0, x1, y0, y1 = self.plane.bounds
-        # ImageItem.setRect scales by the image's size: place the rect once an image is set
-        self.image.setImage(np.zeros((RESOLUTION, RESOLUTION), dtype=np.float32), autoLevels=False,
-                            levels=(0.0, 1.0))
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.image.set_values(np.zeros((RESOLUTION, RESOLUTION), dtype=np.float32), (0.0, 1.0),
+                              style.TWO_CLASS_LUT)
+        self.image.set_rect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()
         self._set_points()
@@ -109,28 +113,17 @@ class DecisionPanel(LivePanel):
         self.test_points.setVisible(self.test_box.isChecked())
 
     def _build_thumbnails(self, trainer) -> None:
-        self.thumb_widget.clear()
-        self.thumbnails.clear()
-        if trainer is None or self.plane is None:
-            return
-        hidden = [layer for layer in trainer.network.dense if layer.index != trainer.network.output_index]
-        row = 0
-        for layer in hidden:
-            self.thumb_widget.addLabel(self.tr("%1 (click to enlarge)").replace("%1", layer.id),
-                                       row=row, col=0, colspan=6, color=style.FOREGROUND, size="9pt")
-            row += 1
-            for unit in range(layer.units):
-                if len(self.thumbnails) >= MAX_THUMBNAILS:
-                    break
-                box = self.thumb_widget.addViewBox(row=row + unit // 6, col=unit % 6, lockAspect=True,
-                                                   enableMouse=False)
-                image = pg.ImageItem(axisOrder="row-major")
-                image.setLookupTable(style.TWO_CLASS_LUT)
-                box.addItem(image)
-                box.setRange(xRange=(0, RESOLUTION // THUMB_STRIDE), yRange=(0, RESOLUTION // THUMB_STRIDE),
-                             padding=0)
-                self.thumbnails.append((layer.index, unit, image, box))
-            row += -(-layer.units // 6)
+        layers = []
+        if trainer is not None and self.plane is not None:
+            net = trainer.network
+            layers = [(layer.index, layer.id, layer.units) for layer in net.dense if layer.index != net.output_index]
+        self.mosaic.set_layers(layers, MAX_THUMBNAILS)
+        self.thumb_widget.setVisible(bool(layers))
+
+    @property
+    def thumbnails(self) -> list[tuple[int, int]]:
+        """(layer index, unit) of every thumbnail shown."""
+        return [(tile.layer, tile.unit) for tile in self.mosaic.tiles]
 
     # ------------------------------------------------------------------ numbers
 
@@ -145,39 +138,37 @@ class DecisionPanel(LivePanel):
         acts = forward_float32(net, self.plane.grid_inputs)
         self.output_values = acts[net.output_index]
         self._show_main(trainer, acts)
-        for k, unit, image, _box in self.thumbnails:
-            values = acts[k][:, unit].reshape(RESOLUTION, RESOLUTION)[::THUMB_STRIDE, ::THUMB_STRIDE]
-            image.setImage(values, levels=_levels(net.layers[k].activation.name, values),
-                           autoLevels=False)
+        tiles = self.thumbnails
+        if tiles:
+            values = np.stack([acts[k][:, unit].reshape(RESOLUTION, RESOLUTION)[::THUMB_STRIDE, ::THUMB_STRIDE]
+                               for k, unit in tiles])
+            levels = np.array([_levels(net.layers[k].activation.name, v) for (k, _), v in zip(tiles, values)])
+            self.mosaic.update(values, levels)
 
     def _show_main(self, trainer, acts: list) -> None:
         net, shape = trainer.network, (RESOLUTION, RESOLUTION)
         if self.focus is not None:
             k, unit = self.focus
             values = acts[k][:, unit].reshape(shape)
-            self.image.setLookupTable(style.TWO_CLASS_LUT)
-            self.image.setImage(values.astype(np.float32),
-                                levels=_levels(net.layers[k].activation.name, values), autoLevels=False)
+            self.image.set_values(values, _levels(net.layers[k].activation.name, values), style.TWO_CLASS_LUT)
             return
         out, discrete = self.output_values, self.discretise_box.isChecked()
         if self.plane.n_classes and out.shape[1] > 1:
-            self.image.setImage(rgb_for_classes(out, discrete).reshape(*shape, 3), autoLevels=False,
-                                levels=(0, 255), lut=None)
+            self.image.set_rgb(rgb_for_classes(out, discrete).reshape(*shape, 3))
             return
         values = out[:, 0].reshape(shape)
         if self.plane.n_classes:
             values = (values > 0.5).astype(np.float32) if discrete else values
-            self.image.setLookupTable(style.TWO_CLASS_LUT)
-            self.image.setImage(values.astype(np.float32), levels=(0.0, 1.0), autoLevels=False)
+            self.image.set_values(values, (0.0, 1.0), style.TWO_CLASS_LUT)
         else:
-            self.image.setLookupTable(style.DIVERGING_LUT)
-            self.image.setImage(values.astype(np.float32), levels=self.plane.target_levels, autoLevels=False)
+            self.image.set_values(values, self.plane.target_levels, style.DIVERGING_LUT)
 
     # ------------------------------------------------------------------ interaction
 
     def set_focus(self, focus: tuple[int, int] | None) -> None:
         """Enlarge unit ``(layer index, unit)`` in the main plot, or show the output (None)."""
         self.focus = focus
+        self.mosaic.outline_tile(focus)
         trainer = self.session.trainer
         if focus is None:
             self.plot.setTitle(self.tr("Network output"))
@@ -187,10 +178,10 @@ class DecisionPanel(LivePanel):
         self.refresh_now()
 
     def _on_thumb_clicked(self, event) -> None:
-        for k, unit, _image, box in self.thumbnails:
-            if box.sceneBoundingRect().contains(event.scenePos()):
-                self.set_focus(None if self.focus == (k, unit) else (k, unit))
-                return
+        tile = self.mosaic.tile_at(event.scenePos())
+        if tile is not None:
+            key = (tile.layer, tile.unit)
+            self.set_focus(None if self.focus == key else key)
 
     @Slot(bool)
     def _on_option_toggled(self, _on: bool) -> None:

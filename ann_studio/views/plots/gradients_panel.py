@@ -15,6 +15,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import PathCurve, add_curve
 from .history import peak_decimate
 
 MAX_HISTORY = 5000
@@ -70,9 +71,11 @@ class GradientsPanel(LivePanel):
         if trainer is None:
             return
         for n, layer in enumerate(trainer.network.dense):
-            self.norm_curves[layer.index] = self.norm_plot.plot(pen=style.pen(n), name=layer.id)
-            self.hist_curves[layer.index] = self.hist_plot.plot(stepMode="center", pen=style.pen(n),
-                                                                name=layer.id)
+            norm_curve, hist_curve = PathCurve(style.pen(n), layer.id), PathCurve(style.pen(n), layer.id)
+            norm_curve.setLogMode(False, True)
+            add_curve(self.norm_plot, norm_curve)
+            add_curve(self.hist_plot, hist_curve)
+            self.norm_curves[layer.index], self.hist_curves[layer.index] = norm_curve, hist_curve
             self.norms[layer.index] = []
 
     def refresh(self, trainer) -> None:
@@ -111,7 +114,7 @@ class GradientsPanel(LivePanel):
         top = 0
         for k, curve in self.hist_curves.items():
             counts, _ = np.histogram(logs[k], bins=edges)
-            curve.setData(edges, counts)
+            curve.set_steps(edges, counts)
             top = max(top, int(counts.max()))
         (x0, x1), (_y0, y1) = self.hist_plot.viewRange()
         if edges[0] < x0 or edges[-1] > x1 or edges[-1] - edges[0] < 0.5 * (x1 - x0):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from ...document.project_document import ProjectDocument
@@ -42,6 +43,24 @@ class PanelHost(QMainWindow):
                 if tabbed and spec.tab_with in self.docks:
                     self.tabifyDockWidget(self.docks[spec.tab_with], dock)
                 self.docks[spec.object_name] = dock
+
+    def arrange_grid(self, names: list[str], columns: int = 3) -> None:
+        """Lay the docks ``names`` out in a grid of ``columns`` equal columns (every panel visible
+        and none squashed: the benchmarks measure what a user with a big screen sees)."""
+        docks = [self.docks[name] for name in names]
+        rows = [docks[i:i + columns] for i in range(0, len(docks), columns)]
+        for dock in docks:
+            self.removeDockWidget(dock)
+        for row in rows:
+            self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, row[0], Qt.Orientation.Vertical)
+            row[0].show()
+            for left, dock in zip(row, row[1:]):
+                self.splitDockWidget(left, dock, Qt.Orientation.Horizontal)
+                dock.show()
+        width, height = self.width() // columns, self.height() // len(rows)
+        self.resizeDocks([row[0] for row in rows], [height] * len(rows), Qt.Orientation.Vertical)
+        for row in rows:
+            self.resizeDocks(row, [width] * len(row), Qt.Orientation.Horizontal)
 
     def panel(self, name: str):
         """The widget of dock ``name``."""

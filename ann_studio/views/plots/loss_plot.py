@@ -15,12 +15,16 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import PathCurve, add_curve
 from .history import EpochTable, GrowingBuffer, peak_decimate
 
 MAX_EARLIER_RUNS = 6
 #: the per-step curves are drawn from at most about this many points (min/max per bucket): the
 #: frame's cost stays flat however long training runs
 MAX_CURVE_POINTS = 4000
+#: and from at most this many points per pixel of the plot's width: more draw the same pixels
+#: (a 4,000-point noisy batch-loss line took ~10 ms to paint, measured; 2 per pixel keep every peak)
+POINTS_PER_PIXEL = 2
 #: epoch curves carry dot markers only while they have at most this many points (thousands of
 #: markers cost milliseconds a frame and merge into a thick line anyway)
 MAX_MARKED_EPOCHS = 100
@@ -41,7 +45,7 @@ class LossPanel(LivePanel):
         super().__init__(ctx, parent)
         self.buffer = GrowingBuffer()
         self.epochs = EpochTable()
-        self.earlier_runs: list[pg.PlotDataItem] = []
+        self.earlier_runs: list[PathCurve] = []
         self._marks: list[pg.InfiniteLine] = []
         self._y_bounds = (np.inf, -np.inf)
         self._build_tools()
@@ -86,17 +90,14 @@ class LossPanel(LivePanel):
         style.style_plot(self.loss_plot, self.tr("Error"), self.tr("step"), self.tr("loss"))
         style.add_legend(self.loss_plot)
         # no grid: an axis grid repaints with every curve update (~10 ms a frame, measured)
-        self.step_curve = self.loss_plot.plot(pen=style.pen(0, alpha=90), name=self.tr("batch loss"))
-        self.smooth_curve = self.loss_plot.plot(pen=style.pen(0), name=self.tr("batch loss (smoothed)"))
+        self.step_curve = add_curve(self.loss_plot, PathCurve(style.pen(0, alpha=90), self.tr("batch loss")))
+        self.smooth_curve = add_curve(self.loss_plot, PathCurve(style.pen(0), self.tr("batch loss (smoothed)")))
         self.train_curve = self.loss_plot.plot(pen=style.pen("#08306b"), symbol="o", symbolSize=4,
                                                symbolBrush="#08306b", symbolPen=None,
                                                name=self.tr("training loss (epoch)"))
         self.test_curve = self.loss_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
                                               symbolBrush=style.PALETTE[1], symbolPen=None,
                                               name=self.tr("test loss (epoch)"))
-        for curve in (self.step_curve, self.smooth_curve):
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
         self.loss_plot.disableAutoRange()
         self.accuracy_plot = self.layout_widget.addPlot(row=0, col=1)  # beside the error: the dock is wide, not tall
         style.style_plot(self.accuracy_plot, self.tr("Accuracy"), self.tr("step"), self.tr("accuracy"))
@@ -142,13 +143,18 @@ class LossPanel(LivePanel):
                 _set_epoch_curve(curve, *self.epochs.column(field))
         self._fit_ranges()
 
+    def _max_points(self) -> int:
+        width = int(self.loss_plot.vb.width())
+        return int(np.clip(POINTS_PER_PIXEL * width, 400, MAX_CURVE_POINTS))
+
     def _update_step_curves(self) -> None:
         y = self.buffer.values
         x = np.arange(1, self.buffer.n + 1, dtype=float)
-        self.step_curve.setData(*peak_decimate(x, y, MAX_CURVE_POINTS))
+        most = self._max_points()
+        self.step_curve.setData(*peak_decimate(x, y, most))
         window = self.smooth_spin.value()
         if window > 1 and self.buffer.n:
-            self.smooth_curve.setData(*peak_decimate(x, self.buffer.moving_average(window), MAX_CURVE_POINTS))
+            self.smooth_curve.setData(*peak_decimate(x, self.buffer.moving_average(window), most))
         else:
             self.smooth_curve.setData([], [])
 
@@ -183,12 +189,10 @@ class LossPanel(LivePanel):
     def _keep_earlier_run(self) -> None:
         x = np.arange(1, self.buffer.n + 1, dtype=float)
         y = self.buffer.moving_average(max(1, self.buffer.n // 200))
-        faded = pg.PlotDataItem(x, y, pen=style.pen("#7f7f7f", alpha=110))
+        faded = PathCurve(style.pen("#7f7f7f", alpha=110))
         faded.setZValue(-10)
-        faded.setLogMode(False, self.log_box.isChecked())
-        self.loss_plot.addItem(faded)
-        faded.setDownsampling(auto=True, method="peak")
-        faded.setClipToView(True)
+        self.loss_plot.addItem(faded)  # takes the plot's log mode
+        faded.setData(*peak_decimate(x, y, self._max_points()))
         self.earlier_runs.append(faded)
         if len(self.earlier_runs) > MAX_EARLIER_RUNS:
             self.loss_plot.removeItem(self.earlier_runs.pop(0))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 #: Tableau 10: classes, layers, runs
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -27,9 +28,13 @@ def color(i: int) -> QColor:
 
 
 def pen(i_or_color, width: int = 1, alpha: int = 255, style=None):
-    """A 1-px cosmetic pen of a palette index or colour."""
+    """A 1-px cosmetic pen of a palette index or colour; ``alpha`` < 255 gives the colour as it
+    looks over the white background, opaque (blending every segment of a long noisy line cost
+    milliseconds a frame)."""
     c = color(i_or_color) if isinstance(i_or_color, int) else QColor(i_or_color)
-    c.setAlpha(alpha)
+    if alpha < 255:
+        a = alpha / 255
+        c = QColor(*(round(255 + (v - 255) * a) for v in (c.red(), c.green(), c.blue())))
     p = pg.mkPen(c, width=width)
     p.setCosmetic(True)
     if style is not None:
@@ -53,6 +58,10 @@ def style_plot(plot: pg.PlotItem, title: str = "", x_label: str = "", y_label: s
         axis.setTextPen(pg.mkPen(FOREGROUND))
         axis.setTickFont(tick_font)
         axis.enableAutoSIPrefix(False)
+        # ticks point outward: an axis whose ticks reach into the data area is repainted with
+        # every curve that changes there (~25 axis repaints a frame with every panel shown)
+        axis.setStyle(tickLength=5)
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.getAxis("left").setWidth(48)
     if title:
         plot.setTitle(title, color=FOREGROUND, size=f"{LABEL_FONT_PT + 1}pt")

@@ -19,6 +19,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
+from .fast_items import PathCurve, RasterImage, add_curve
 from .history import thinned
 
 #: percentiles drawn in the distribution-over-time plot
@@ -70,8 +71,7 @@ class WeightsPanel(LivePanel):
                              self.tr("unit i"))
             plot.invertY(True)
             plot.setAspectLocked(False)
-            image = pg.ImageItem(axisOrder="row-major")
-            image.setLookupTable(style.DIVERGING_LUT)
+            image = RasterImage()
             plot.addItem(image)
             units, fan_in = layer.W.shape
             style.cell_ticks(plot.getAxis("bottom"), fan_in)
@@ -93,13 +93,11 @@ class WeightsPanel(LivePanel):
         self.spread_curves = {}
         for p in PERCENTILES:
             width_pen = style.pen(0, alpha={0: 70, 100: 70, 5: 130, 95: 130, 25: 200, 75: 200, 50: 255}[p])
-            # bare curves: PlotDataItem's extra machinery costs ~0.1 ms per setData, 7 per frame
-            curve = pg.PlotCurveItem(pen=width_pen, name=names.get(p))
-            self.spread_plot.addItem(curve)
+            curve = add_curve(self.spread_plot, PathCurve(width_pen, names.get(p)))
             self.spread_curves[p] = curve
         self.spread_plot.disableAutoRange()
-        self.spread_fill = pg.FillBetweenItem(self.spread_curves[25], self.spread_curves[75],
-                                              brush=style.brush(0, 40))
+        self.spread_fill = PathCurve(pg.mkPen(None), brush=style.brush(0, 40))
+        self.spread_fill.setZValue(-1)
         self.spread_plot.addItem(self.spread_fill)
         self.layout_widget.ci.layout.setRowStretchFactor(0, 3)
         self.layout_widget.ci.layout.setRowStretchFactor(1, 2)
@@ -112,7 +110,7 @@ class WeightsPanel(LivePanel):
             if image is None:
                 continue
             levels = style.symmetric_levels(layer.W)
-            image.setImage(layer.W.astype(np.float32), levels=levels, autoLevels=False)
+            image.set_values(layer.W, levels, style.DIVERGING_LUT)
             if tuple(self.bars[layer.id].levels()) != levels:
                 self.bars[layer.id].setLevels(levels)
         self._record_spread(trainer)
@@ -132,6 +130,7 @@ class WeightsPanel(LivePanel):
         spread = np.asarray(self._spread)[shown]
         for k, p in enumerate(PERCENTILES):
             self.spread_curves[p].setData(x, spread[:, k])
+        self.spread_fill.set_band(x, spread[:, PERCENTILES.index(25)], spread[:, PERCENTILES.index(75)])
         style.grow_range(self.spread_plot, x[-1], spread[:, 0].min(), spread[:, -1].max())
 
     # ------------------------------------------------------------------ selection
