@@ -163,3 +163,30 @@ def test_export_png_svg_and_history_csv(host, tmp_path):
     assert len(rows) == 1 + 40 + len(host.session.trainer.epoch_records)
     path = save_history_csv(host.session.trainer, tmp_path / "history.csv")
     assert path.read_text().splitlines()[1].startswith("step,1,0,")
+
+
+def test_weights_as_hinton_diagram(host, qtbot):
+    train(host, 30)
+    panel = visible_refresh(host, "weights_panel")
+    panel.hinton_box.setChecked(True)
+    layer = host.session.trainer.network.dense[0]
+    hinton = panel.hintons[layer.id]
+    assert hinton.isVisible() and not panel.images[layer.id].isVisible()
+    W = layer.W
+    np.testing.assert_array_equal(hinton.values, W)
+    # the largest weight's square fills most of its cell; areas are proportional to |w|
+    i, j = np.unravel_index(np.argmax(np.abs(W)), W.shape)
+    item, mask = (hinton.positive, W > 0) if W[i, j] > 0 else (hinton, W < 0)
+    k = [tuple(c) for c in np.argwhere(mask)].index((i, j))  # squares are drawn in row-major order
+    corner, opposite = item.path().elementAt(5 * k), item.path().elementAt(5 * k + 2)
+    side = np.sqrt(abs(W[i, j]) / hinton.scale) * 0.92
+    assert 0.5 < side <= 0.92
+    assert np.allclose([opposite.x - corner.x, opposite.y - corner.y], [side, side])
+    assert np.allclose([(corner.x + opposite.x) / 2, (corner.y + opposite.y) / 2], [j + 0.5, i + 0.5])
+    n_pos, n_neg = int((W > 0).sum()), int((W < 0).sum())
+    assert hinton.positive.path().elementCount() == 5 * n_pos and hinton.path().elementCount() == 5 * n_neg
+    # selection still works on the diagram's cells
+    host.selection.select(Selected("weight", layer.id, 1, 0))
+    assert panel.highlighted == QRectF(0, 1, 1, 1)
+    panel.hinton_box.setChecked(False)
+    assert panel.images[layer.id].isVisible() and not hinton.isVisible()

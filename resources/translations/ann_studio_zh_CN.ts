@@ -2367,6 +2367,16 @@
         </message>
         <message>
             <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>Draw each weight as a square whose area is its size (red positive, blue negative), as SNNS does, instead of a colour</source>
+            <translation>像 SNNS 那样，把每个权重画成面积与其大小成正比的方块（红色为正，蓝色为负），而不是用颜色表示</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
+            <source>Hinton diagram</source>
+            <translation>Hinton 图</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/weights_panel.py" />
             <source>W of %1</source>
             <translation>%1 的 W</translation>
         </message>

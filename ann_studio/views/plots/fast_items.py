@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainterPath, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 
 class PathCurve(QGraphicsPathItem):
@@ -100,6 +100,54 @@ class PathCurve(QGraphicsPathItem):
 
     def clear(self) -> None:
         self.setData([], [])
+
+
+class HintonItem(QGraphicsPathItem):
+    """A Hinton diagram of a matrix (as SNNS draws weights): in cell (row i, column j) a square
+    whose area is proportional to ``|W[i, j]|``, red for positive and blue for negative, centred
+    in the unit cell ``[j, j+1] × [i, i+1]``. Two filled paths, one per sign."""
+
+    def __init__(self, positive: str, negative: str):
+        super().__init__()
+        self.setPen(pg.mkPen(None))
+        self.setBrush(pg.mkBrush(negative))
+        self.positive = QGraphicsPathItem(self)
+        self.positive.setPen(pg.mkPen(None))
+        self.positive.setBrush(pg.mkBrush(positive))
+        # a light grey ground over the matrix shows the empty part of each cell
+        self.ground = QGraphicsRectItem(self)
+        self.ground.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.ground.setPen(pg.mkPen(None))
+        self.ground.setBrush(pg.mkBrush("#eeeeee"))
+        self.values: np.ndarray | None = None
+        self.scale = 1.0
+
+    def set_values(self, values: np.ndarray, scale: float) -> None:
+        """Draw ``values`` (rows, columns); a weight of magnitude ``scale`` fills its cell."""
+        self.values, self.scale = values, scale
+        rows, columns = np.indices(values.shape)
+        side = np.sqrt(np.clip(np.abs(values) / max(scale, 1e-300), 0, 1)) * 0.92
+        self.ground.setRect(QRectF(0, 0, values.shape[1], values.shape[0]))
+        for item, mask in ((self.positive, values > 0), (self, values < 0)):
+            item.setPath(_squares(columns[mask] + 0.5, rows[mask] + 0.5, side[mask]))
+
+    def clear(self) -> None:
+        self.values = None
+        self.setPath(QPainterPath())
+        self.positive.setPath(QPainterPath())
+
+
+def _squares(cx: np.ndarray, cy: np.ndarray, side: np.ndarray) -> QPainterPath:
+    """One path of squares centred at (cx, cy) with sides ``side`` (closed polygons joined by
+    ``arrayToQPath``'s connect array: 5 corners each, the last not joined to the next square)."""
+    if len(cx) == 0:
+        return QPainterPath()
+    h = side / 2
+    x = np.stack([cx - h, cx + h, cx + h, cx - h, cx - h], axis=1).ravel()
+    y = np.stack([cy - h, cy - h, cy + h, cy + h, cy - h], axis=1).ravel()
+    connect = np.ones(len(x), dtype=np.int32)
+    connect[4::5] = 0
+    return pg.arrayToQPath(x, y, connect=connect, finiteCheck=False)
 
 
 def add_curve(plot: pg.PlotItem, curve: PathCurve) -> PathCurve:

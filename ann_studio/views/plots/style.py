@@ -101,6 +101,8 @@ def _lut(stops: list[tuple[float, str]]) -> np.ndarray:
     return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
 
 
+#: the ends of the diverging map: negative blue, positive red
+DIVERGING_COLORS = ("#2166ac", "#b2182b")
 #: diverging map for signed values: negative blue, zero white, positive red
 DIVERGING_LUT = _lut([(0.0, "#2166ac"), (0.25, "#67a9cf"), (0.5, "#f7f7f7"), (0.75, "#ef8a62"), (1.0, "#b2182b")])
 #: two-class outputs (TensorFlow Playground): 0 orange, 0.5 white, 1 blue

@@ -12,14 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QLabel
 
 from ...document.selection import Selected
 from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
-from .fast_items import PathCurve, RasterImage, add_curve
+from .fast_items import HintonItem, PathCurve, RasterImage, add_curve
 from .history import thinned
 
 #: percentiles drawn in the distribution-over-time plot
@@ -34,7 +34,8 @@ class WeightsPanel(LivePanel):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.images: dict[str, pg.ImageItem] = {}
+        self.images: dict[str, RasterImage] = {}
+        self.hintons: dict[str, HintonItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.bars: dict[str, pg.ColorBarItem] = {}
         self._highlight: QGraphicsRectItem | None = None
@@ -42,6 +43,12 @@ class WeightsPanel(LivePanel):
         self._spread: list[np.ndarray] = []
         self.readout = QLabel(self)
         self.readout.setObjectName("weights_readout")
+        self.hinton_box = QCheckBox(self.tr("Hinton diagram"), self)
+        self.hinton_box.setObjectName("weights_hinton")
+        self.hinton_box.setToolTip(self.tr("Draw each weight as a square whose area is its size (red positive, "
+                                           "blue negative), as SNNS does, instead of a colour"))
+        self.hinton_box.toggled.connect(self._on_hinton_toggled)
+        self.tools.addWidget(self.hinton_box)
         self.tools.addWidget(QLabel(self.tr("Click a cell to select that weight"), self))
         self.tools.addStretch(1)
         self.tools.addWidget(self.readout)
@@ -57,7 +64,7 @@ class WeightsPanel(LivePanel):
 
     def rebuild(self, trainer) -> None:
         self.layout_widget.clear()
-        self.images.clear(), self.plots.clear(), self.bars.clear()
+        self.images.clear(), self.hintons.clear(), self.plots.clear(), self.bars.clear()
         self._highlight = None
         self._steps, self._spread = [], []
         if trainer is None:
@@ -73,6 +80,9 @@ class WeightsPanel(LivePanel):
             plot.setAspectLocked(False)
             image = RasterImage()
             plot.addItem(image)
+            hinton = HintonItem(style.DIVERGING_COLORS[1], style.DIVERGING_COLORS[0])
+            plot.addItem(hinton)
+            self.hintons[layer.id] = hinton
             units, fan_in = layer.W.shape
             style.cell_ticks(plot.getAxis("bottom"), fan_in)
             style.cell_ticks(plot.getAxis("left"), units)
@@ -82,6 +92,7 @@ class WeightsPanel(LivePanel):
             self.layout_widget.addItem(bar, row=0, col=2 * col + 1)
             self.images[layer.id], self.plots[layer.id], self.bars[layer.id] = image, plot, bar
         self._build_spread_plot(len(dense))
+        self._apply_ground()
         self._on_selection_changed(self.selection.current)
 
     def _build_spread_plot(self, n_layers: int) -> None:
@@ -110,7 +121,15 @@ class WeightsPanel(LivePanel):
             if image is None:
                 continue
             levels = style.symmetric_levels(layer.W)
-            image.set_values(layer.W, levels, style.DIVERGING_LUT)
+            hinton = self.hintons[layer.id]
+            if self.hinton_box.isChecked():
+                hinton.set_values(layer.W, levels[1])
+                image.image = layer.W  # the matrix shown, whichever way
+                image.levels = levels
+            else:
+                image.set_values(layer.W, levels, style.DIVERGING_LUT)
+            image.setVisible(not self.hinton_box.isChecked())
+            hinton.setVisible(self.hinton_box.isChecked())
             if tuple(self.bars[layer.id].levels()) != levels:
                 self.bars[layer.id].setLevels(levels)
         self._record_spread(trainer)
@@ -132,6 +151,22 @@ class WeightsPanel(LivePanel):
             self.spread_curves[p].setData(x, spread[:, k])
         self.spread_fill.set_band(x, spread[:, PERCENTILES.index(25)], spread[:, PERCENTILES.index(75)])
         style.grow_range(self.spread_plot, x[-1], spread[:, 0].min(), spread[:, -1].max())
+
+    @Slot(bool)
+    def _on_hinton_toggled(self, _on: bool) -> None:
+        self._apply_ground()
+        if self.session.trainer is not None and self.images:
+            self.refresh_now()
+
+    def _apply_ground(self) -> None:
+        """A Hinton diagram has square cells; a heatmap stretches its cells to fill the plot."""
+        on = self.hinton_box.isChecked()
+        trainer = self.session.trainer
+        for layer_id, plot in self.plots.items():
+            plot.setAspectLocked(on)
+            if trainer is not None and layer_id in trainer.network.index:
+                units, fan_in = trainer.network.layer(layer_id).W.shape
+                plot.setRange(xRange=(0, fan_in), yRange=(0, units), padding=0.02)
 
     # ------------------------------------------------------------------ selection
 
