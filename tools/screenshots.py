@@ -5,7 +5,8 @@
 
 - ``main-window.png``: the lesson's network during training, all docks in their default places;
 - ``forward.png`` / ``backward.png``: Mazur's example during a forward and a backward phase;
-- ``spirals.png``: the spirals example after training, with the decision boundary.
+- ``spirals.png``: the spirals example after training, with the decision boundary;
+- ``panels.png``: every live panel at once (the benchmark's 3 × 3 grid) while spirals trains.
 (``lesson-zh.png`` comes from ``tools/screenshot_lesson.py``.)
 """
 
@@ -78,7 +79,24 @@ def main() -> int:
     window.docks["data_panel"].raise_()
     shot(app, window, "spirals.png")
     window.session.shutdown()
+    panels_shot(app)
     return 0
+
+
+def panels_shot(app) -> None:
+    """Every panel of ``bench_plots`` at once, after 400 epochs of spirals [2, 16, 16, 3]."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_plots
+
+    from ann_studio.document.selection import Selected
+
+    host = bench_plots.make_window()
+    settle(app)
+    for _ in range(400):
+        host.session.step_epoch()
+    host.selection.select(Selected("neuron", "hidden2", 3))
+    shot(app, host, "panels.png")
+    host.session.shutdown()
 
 
 if __name__ == "__main__":
