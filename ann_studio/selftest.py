@@ -77,6 +77,8 @@ def _run(out_dir: Path, say) -> None:
     _check(np.isfinite(loss) and loss < 0.2983711087600027, f"training did not reduce the error (E = {loss})")
     say(f"trained 50 epochs: E = {loss:.6f}")
 
+    _check_worker(trainer, say)
+
     blank = []
     shots = [("window", window)] + list(window.docks.items())
     for name, widget in shots:
@@ -92,6 +94,39 @@ def _run(out_dir: Path, say) -> None:
     _check(not blank, f"these panels rendered blank: {', '.join(blank)}")
     say(f"rendered the window and {len(window.docks)} panels to {out_dir}")
     window.close()
+
+
+def _check_worker(trainer, say) -> None:
+    """Full-speed play trains in a worker process: start it, train 3,000 steps there and compare
+    with the same steps in this process (bit for bit)."""
+    import copy
+    import time
+
+    from .core.worker import WorkerClient, parameters_equal
+
+    start = time.perf_counter()
+    client = WorkerClient()
+    client.start()
+    try:
+        while not client.check_ready():
+            _check(time.perf_counter() - start < 60, "the training worker process did not start")
+            time.sleep(0.01)
+        mine, reference = copy.deepcopy(trainer), copy.deepcopy(trainer)
+        mine.training.max_epochs = reference.training.max_epochs = None
+        client.play(mine)
+        while mine.step < reference.step + 3000:
+            _check(time.perf_counter() - start < 60, "the training worker made no progress")
+            time.sleep(0.01)
+            client.pump()
+        client.pause()
+        while reference.step < mine.step:
+            reference.train_step()
+        _check(parameters_equal(mine, reference) and mine.step_losses == reference.step_losses,
+               "training in the worker process differs from training in the window")
+    finally:
+        client.stop()
+    say(f"trained {mine.step - trainer.step} steps in the worker process, identical to the window's "
+        f"({time.perf_counter() - start:.2f} s with its start)")
 
 
 def run_self_test() -> int:

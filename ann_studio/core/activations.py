@@ -42,6 +42,11 @@ class Activation:
     formula: str
     derivative_formula: str
 
+    def __reduce__(self):
+        # by name: the functions are lambdas, and the registry's instance comes back (the
+        # training worker process receives trainers pickled over its pipe)
+        return (get_activation, (self.name,))
+
     @property
     def elementwise(self) -> bool:
         return self.df is not None

@@ -39,6 +39,11 @@ class Loss:
     #: optional fast ``total(y_hat, y) -> float``, the sum of the per-sample losses
     total: Callable[[np.ndarray, np.ndarray], float] | None = None
 
+    def __reduce__(self):
+        # by name: the functions are lambdas, and the registry's instance comes back (the
+        # training worker process receives trainers pickled over its pipe)
+        return (get_loss, (self.name,))
+
     def value(self, y_hat: np.ndarray, y: np.ndarray) -> float:
         """The batch loss: the mean of the per-sample losses."""
         if self.total is not None:

@@ -25,6 +25,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from ..core import AnnError, DivergenceError, Trainer
+from ..core.worker import stop_criterion
+from . import training_worker
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
 
 #: play speeds: (what one tick runs, tick interval ms); "budget" runs whole steps for TICK_BUDGET_S
@@ -42,6 +44,9 @@ TRAINING_SHARE = 0.75
 REFRESH_INTERVAL_S = 1 / 30
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
+#: while the worker process trains, the window looks for its snapshots this often (ms) and asks
+#: for one at most every REFRESH_INTERVAL_S (a snapshot costs the worker a little time)
+WORKER_POLL_MS = 8
 
 
 class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
@@ -79,6 +84,10 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._tick_end: float | None = None
         self._gui_gap: float | None = None
         self._after_update_step: int | None = None
+        #: full-speed play may train in the worker process (see core/worker.py)
+        self.use_worker = training_worker.enabled()
+        self._worker = None  # the worker client while it trains this session's trainer
+        self._last_request = 0.0
         document.project_replaced.connect(self.rebuild)
         document.network_changed.connect(self.rebuild)
         document.data_changed.connect(self.rebuild)
@@ -90,6 +99,12 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     @property
     def playing(self) -> bool:
         return self._timer.isActive()
+
+    @property
+    def training_elsewhere(self) -> bool:
+        """Whether the worker process is training this session's trainer right now (the window's
+        trainer mirrors it; the panels' refreshes take no time from training)."""
+        return self._worker is not None
 
     @Slot()
     def rebuild(self) -> None:
@@ -155,6 +170,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         if project.training.shuffle != t.training.shuffle or project.training.seed != t.training.seed:
             self.rebuild()
             return
+        self._reclaim()  # settings apply to the trainer in the window; the worker resumes after
         self._copy_stop_criteria()
         # η and the other optimizer numbers apply from the next update; the optimizer type, the
         # batch size and the loss wait for a step boundary (at once when the trainer is at one)
@@ -337,6 +353,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     @Slot()
     def pause(self) -> None:
         if self.playing:
+            self._reclaim()
             self._timer.stop()
             self._target_epoch = None
             self.play_state_changed.emit("paused")
@@ -347,9 +364,97 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
+    # ------------------------------------------------------------------ the worker process
+
+    def _offload(self) -> bool:
+        """Hand the trainer to the worker process if it is free and ready; True if it took it."""
+        if not self.use_worker or self.trainer is None:
+            return False
+        client = training_worker.client()
+        if client.busy or not client.check_ready():
+            return False
+        try:
+            client.play(self.trainer, self._target_epoch)
+        except (OSError, ValueError) as exc:  # a broken pipe: train in the window from now on
+            client._fail(exc)
+            return False
+        self._worker = client
+        self._last_request = 0.0
+        self._timer.setInterval(WORKER_POLL_MS)
+        return True
+
+    def _pump_worker(self) -> None:
+        """Mirror the worker's latest snapshot; handle the end of its play."""
+        now = time.perf_counter()
+        request = now - self._last_request >= REFRESH_INTERVAL_S
+        try:
+            ended = self._worker.pump(request=request)
+        except (OSError, EOFError, ValueError) as exc:
+            self._worker_failed(exc)
+            return
+        if request:
+            self._last_request = now
+        self._dirty = True
+        if ended is not None:
+            self._worker = None
+            self._worker_ended(*ended)
+        elif now - self._last_emit >= REFRESH_INTERVAL_S:
+            self._emit()
+
+    def _reclaim(self) -> None:
+        """Take the trainer back from the worker (its whole state, exactly where it got to)."""
+        if self._worker is None:
+            return
+        worker, self._worker = self._worker, None
+        try:
+            ended = worker.pause()
+        except (OSError, EOFError, TimeoutError, ValueError) as exc:
+            self._worker = worker
+            self._worker_failed(exc)
+            return
+        self._timer.setInterval(SPEEDS[self.speed][1] if self._target_epoch is None else 0)
+        if ended is not None and ended[0] != "paused":
+            QTimer.singleShot(0, lambda: self._worker_ended(*ended))
+
+    def _worker_failed(self, exc: Exception) -> None:
+        """The worker died mid-play: its steps since the last snapshot are lost; the window's
+        trainer is rebuilt from the project rather than left half-updated."""
+        client, self._worker = self._worker, None
+        if client is not None:
+            client._fail(exc)
+            client.trainer = None
+        self.use_worker = False
+        self.rebuild()
+        self.problem.emit(self.tr("The training process stopped unexpectedly (%1); training restarted in "
+                                  "the window.").replace("%1", str(exc)))
+
+    def _worker_ended(self, why: str, detail: str | None) -> None:
+        """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""
+        if why == "diverged":
+            self.pause()
+            self.error = detail
+            self.problem.emit(self.error)
+            self.updated.emit()
+            return
+        if self._pending and self.trainer is not None and self.trainer.phase_index == 0:
+            self._apply_pending()
+            self.settings_applied.emit()
+        if why == "stopped":
+            self._check_stop()
+        else:  # the target epoch of step_epoch
+            self.pause()
+        self._emit()
+
     @Slot()
     def _on_tick(self) -> None:
         mode = "budget" if self._target_epoch is not None else SPEEDS[self.speed][0]
+        if self._worker is not None:
+            if mode == "budget":
+                self._pump_worker()
+                return
+            self._reclaim()  # the speed changed: phases and steps run in the window
+        elif mode == "budget" and self._offload():
+            return
         t = self.trainer
         if mode == "phase":
             ok = self._guard(self._one_phase)
@@ -394,14 +499,15 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         t = self.trainer
         s = t.training
         reason = None
-        if t.phase_index == 0 and t.epoch_records and t.cursor == 0:
+        criterion = stop_criterion(t)
+        if criterion is not None:
             record = t.epoch_records[-1]
-            if s.max_epochs is not None and t.epoch >= s.max_epochs:
+            if criterion == "max_epochs":
                 reason = self.tr("reached %1 epochs").replace("%1", str(s.max_epochs))
-            elif s.target_loss is not None and record.loss <= s.target_loss:
+            elif criterion == "target_loss":
                 reason = self.tr("the loss %1 reached the target %2").replace(
                     "%1", f"{record.loss:.4g}").replace("%2", f"{s.target_loss:g}")
-            elif s.target_accuracy is not None and (record.accuracy or 0) >= s.target_accuracy:
+            else:
                 reason = self.tr("the accuracy %1 reached the target %2").replace(
                     "%1", f"{record.accuracy:.1%}").replace("%2", f"{s.target_accuracy:.0%}")
         if reason and self.playing:
@@ -411,5 +517,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         return False
 
     def shutdown(self) -> None:
+        self._reclaim()
         self._timer.stop()
         self._target_epoch = None

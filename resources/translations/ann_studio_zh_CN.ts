@@ -2329,6 +2329,11 @@
         </message>
         <message>
             <location filename="ann_studio/document/session.py" />
+            <source>The training process stopped unexpectedly (%1); training restarted in the window.</source>
+            <translation>训练进程意外停止（%1）；已在窗口中重新开始训练。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
             <source>reached %1 epochs</source>
             <translation>已达到 %1 轮</translation>
         </message>

@@ -106,10 +106,12 @@ class RefreshClock(QObject):
         if not self.session.playing:
             self._timer.stop()
         now = time.perf_counter()
+        # while the worker process trains, a frame takes nothing from training: only the cap holds
+        share = 1.0 if getattr(self.session, "training_elsewhere", False) else self.gui_share
         # a token bucket: the panels earn gui_share of the time that passes and spend what their
         # frames really cost, so the share holds however late the poll comes (between training
         # ticks) and however the frame cost varies; at most two frames can be saved up
-        self._budget_ms = min(self._budget_ms + (now - self._last_poll) * 1000 * self.gui_share,
+        self._budget_ms = min(self._budget_ms + (now - self._last_poll) * 1000 * share,
                               2 * self._cost_ms)
         self._last_poll = now
         due = (now - self._last_tick) * 1000 >= self.interval_ms - POLL_MS / 2
@@ -140,4 +142,5 @@ class RefreshClock(QObject):
         self.last_cost_ms = cost_ms
         self._budget_ms -= cost_ms
         self._cost_ms = 0.7 * self._cost_ms + 0.3 * cost_ms
-        self._next_ms = max(float(self.interval_ms), self._cost_ms / self.gui_share)
+        share = 1.0 if getattr(self.session, "training_elsewhere", False) else self.gui_share
+        self._next_ms = max(float(self.interval_ms), self._cost_ms / share)

@@ -1,0 +1,350 @@
+"""Training in a worker process while the window plays at full speed (Qt-free).
+
+On a two-core machine the window's panels (~30 ms a frame with every plot shown) and the training
+loop (the engine's small-matrix steps hold the GIL, so a thread would not help) each want a core.
+While the session plays at full speed, a worker process runs the very same :class:`Trainer` code
+on a copy of the trainer, and the window's trainer *mirrors* it: every frame the window asks for a
+snapshot (the parameters, the current pass, the counters and the history since the last
+snapshot) and copies it in. On pause the worker hands back everything else (optimizer state,
+random generator, order, settings), so the window's trainer ends exactly where training in the
+window would have ended, bit for bit — the tests compare them.
+
+The messages are Python objects over a ``multiprocessing`` pipe between the app and its own
+worker (pickle is never used on files or on anything a user supplies). The data set goes over once
+per trainer and stays in the worker.
+
+Protocol (window → worker):
+
+- ``("data", key, x, y, test_x, test_y)`` — cache a data set under ``key``;
+- ``("play", key, state, target_epoch)`` — build the trainer from ``state`` and train;
+- ``("snapshot", keyframe_interval)`` — send a snapshot now (while training); the window owns the
+  keyframe spacing (it thins the keyframes it collects);
+- ``("pause",)`` — stop at the next step boundary and send the final state;
+- ``("quit",)``.
+
+Worker → window: ``("ready",)``, ``("snapshot", snap)``, and once per play
+``("ended", why, detail, snap, final)`` with ``why`` one of ``"paused"``, ``"stopped"`` (a stop
+criterion; ``detail`` names it), ``"target"`` (the target epoch) or ``"diverged"`` (``detail`` is
+the error message).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+from .errors import DivergenceError
+from .trainer import KEYFRAME_BUDGET, Trainer
+
+#: what never leaves the window's trainer: the data set (sent once, cached) and the history lists
+#: (the worker gets tails and sends back what it appends)
+_KEPT = {"x", "y", "test_x", "test_y", "_keyframes", "_keyframe_bytes", "step_losses", "epoch_records"}
+#: what a snapshot carries besides the parameters and the new history
+_POSITION = ("step", "epoch", "cursor", "phase_index", "horizon", "batch", "pass_")
+#: how often the worker looks for a message from the window, in seconds
+POLL_S = 0.002
+#: the worker keeps a keyframe this many times less often than the window would: sending one
+#: over the pipe costs ~0.15 ms (its dicts and arrays), more than the step itself for a small
+#: network. A rewind into a played stretch then replays at most this many more steps.
+KEYFRAME_FACTOR = 32
+
+
+# ---------------------------------------------------------------------------------------------- rules
+
+
+def stop_criterion(trainer: Trainer) -> str | None:
+    """The stop criterion met at this step boundary (``"max_epochs"``, ``"target_loss"`` or
+    ``"target_accuracy"``), or None. Criteria are checked only at the end of an epoch."""
+    t, s = trainer, trainer.training
+    if not (t.phase_index == 0 and t.epoch_records and t.cursor == 0):
+        return None
+    record = t.epoch_records[-1]
+    if s.max_epochs is not None and t.epoch >= s.max_epochs:
+        return "max_epochs"
+    if s.target_loss is not None and record.loss <= s.target_loss:
+        return "target_loss"
+    if s.target_accuracy is not None and (record.accuracy or 0) >= s.target_accuracy:
+        return "target_accuracy"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- state
+
+
+def start_state(trainer: Trainer) -> dict:
+    """What the worker needs to continue ``trainer``: everything but the data and the history,
+    plus the history's tail (an epoch's step losses and the last epoch record)."""
+    state = {k: v for k, v in trainer.__dict__.items() if k not in _KEPT}
+    tail = trainer.steps_per_epoch() + 1
+    state["step_losses"] = trainer.step_losses[-tail:]
+    state["epoch_records"] = trainer.epoch_records[-1:]
+    # how many of the window's epoch records come before the worker's list (keyframes count them)
+    state["_record_base"] = len(trainer.epoch_records) - len(state["epoch_records"])
+    state["_keyframes"] = trainer._keyframes[-1:]  # _save_keyframe compares with the newest
+    state["_keyframe_bytes"] = 0
+    return state
+
+
+def build_trainer(state: dict, data: tuple) -> Trainer:
+    """A trainer from :func:`start_state` and the cached ``(x, y, test_x, test_y)``."""
+    trainer = Trainer.__new__(Trainer)
+    trainer.__dict__.update(state)
+    trainer.x, trainer.y, trainer.test_x, trainer.test_y = data
+    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), len(trainer._keyframes))
+    return trainer
+
+
+def take_snapshot(trainer: Trainer) -> dict:
+    """The position, the parameters and the history appended since the last snapshot."""
+    losses, records, frames = trainer._marks
+    snap = {k: getattr(trainer, k) for k in _POSITION}
+    snap["params"] = [(layer.W, layer.b) for layer in trainer.network.dense]
+    snap["new_losses"] = trainer.step_losses[losses:]
+    snap["new_records"] = trainer.epoch_records[records:]
+    snap["new_keyframes"] = trainer._keyframes[frames:]
+    for frame in snap["new_keyframes"]:  # counted in the worker's trimmed list: count the window's
+        frame.n_epoch_records += trainer._record_base
+    # the worker keeps one epoch of losses and the newest keyframe: its memory stays flat
+    keep = trainer.steps_per_epoch() + 1
+    if len(trainer.step_losses) > 4 * keep:
+        del trainer.step_losses[:-keep]
+    if len(trainer._keyframes) > 1:
+        del trainer._keyframes[:-1]
+    if len(trainer.epoch_records) > 1:
+        trainer._record_base += len(trainer.epoch_records) - 1
+        del trainer.epoch_records[:-1]
+    trainer._keyframe_bytes = sum(f.nbytes() for f in trainer._keyframes)
+    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), len(trainer._keyframes))
+    return snap
+
+
+def final_state(trainer: Trainer) -> dict:
+    """Everything :func:`apply_snapshot` does not carry (optimizer state, random generator,
+    order, settings, …)."""
+    own = ("network", "_trainable", "_params", "_marks", "_record_base", "keyframe_interval")
+    return {k: v for k, v in trainer.__dict__.items() if k not in _KEPT and k not in _POSITION and k not in own}
+
+
+def apply_snapshot(trainer: Trainer, snap: dict) -> None:
+    """Make the window's ``trainer`` show the worker's position (parameters copied in place, so
+    every reference to them stays valid) and append the new history."""
+    for layer, (W, b) in zip(trainer.network.dense, snap["params"]):
+        layer.W[...] = W
+        layer.b[...] = b
+    for k in _POSITION:
+        setattr(trainer, k, snap[k])
+    trainer.step_losses.extend(snap["new_losses"])
+    trainer.epoch_records.extend(snap["new_records"])
+    for frame in snap["new_keyframes"]:
+        if trainer._keyframes and frame.step <= trainer._keyframes[-1].step:
+            continue
+        trainer._keyframes.append(frame)
+        trainer._keyframe_bytes += frame.nbytes()
+    _thin_keyframes(trainer)
+
+
+def apply_final(trainer: Trainer, final: dict) -> None:
+    """Take over the rest of the worker's state at the end of a play (the optimizer's state
+    arrays are its own, not views of the parameters: the worker's optimizer can be taken as is)."""
+    trainer.__dict__.update(final)
+
+
+def _thin_keyframes(trainer: Trainer) -> None:
+    """Keep the keyframes within :data:`KEYFRAME_BUDGET` as the trainer does (first, newest and
+    those on a doubled spacing)."""
+    frames = trainer._keyframes
+    while trainer._keyframe_bytes > KEYFRAME_BUDGET and len(frames) > 2:
+        trainer.keyframe_interval *= 2
+        first, last = frames[0], frames[-1]
+        frames[:] = [f for f in frames if f is first or f is last or f.step % trainer.keyframe_interval == 0]
+        trainer._keyframe_bytes = sum(f.nbytes() for f in frames)
+
+
+# ---------------------------------------------------------------------------------------------- worker
+
+
+def worker_main(conn) -> None:
+    """The worker process: serve the window's requests until ``quit`` or a closed pipe."""
+    data: dict = {}
+    # divergence is found by the trainer's finiteness checks; NumPy's overflow warnings would
+    # only litter the terminal of the app
+    np.seterr(all="ignore")
+    conn.send(("ready",))
+    try:
+        while True:
+            message = conn.recv()
+            kind = message[0]
+            if kind == "quit":
+                return
+            if kind == "data":
+                data.clear()  # one data set at a time: the window's current one
+                data[message[1]] = message[2:]
+            elif kind == "play":
+                _, key, state, target_epoch = message
+                _play(conn, build_trainer(state, data[key]), target_epoch)
+            # a late "snapshot" or "pause" after the play ended needs no answer
+    except (EOFError, OSError, KeyboardInterrupt):
+        return
+
+
+def _play(conn, trainer: Trainer, target_epoch: int | None) -> None:
+    why, detail = "paused", None
+    trainer.keyframe_interval *= KEYFRAME_FACTOR
+    next_poll = time.perf_counter() + POLL_S
+    try:
+        while True:
+            trainer.train_step()
+            criterion = stop_criterion(trainer)
+            if criterion is not None:
+                why, detail = "stopped", criterion
+                break
+            if target_epoch is not None and trainer.epoch >= target_epoch:
+                why = "target"
+                break
+            now = time.perf_counter()
+            if now >= next_poll:
+                next_poll = now + POLL_S
+                if _answer(conn, trainer):
+                    break
+    except DivergenceError as exc:
+        why, detail = "diverged", str(exc)
+    conn.send(("ended", why, detail, take_snapshot(trainer), final_state(trainer)))
+
+
+def _answer(conn, trainer: Trainer) -> bool:
+    """Serve waiting messages; True when asked to pause."""
+    while conn.poll():
+        message = conn.recv()
+        kind = message[0]
+        if kind == "snapshot":
+            trainer.keyframe_interval = message[1] * KEYFRAME_FACTOR
+            conn.send(("snapshot", take_snapshot(trainer)))
+        elif kind in ("pause", "quit"):
+            return True
+    return False
+
+
+def parameters_equal(a: Trainer, b: Trainer) -> bool:
+    """Whether two trainers hold bit-identical parameters (tests, self-test)."""
+    return all(np.array_equal(x, y) for x, y in zip(a.network.get_parameters(), b.network.get_parameters()))
+
+
+# ---------------------------------------------------------------------------------------------- window side
+
+
+class WorkerClient:
+    """The window's end: starts the worker process, hands it a trainer, mirrors it, takes it back.
+
+    Use: :meth:`start` once (the process needs ~0.5 s to import NumPy; :attr:`ready` says when it
+    can take work), then per play :meth:`play`, :meth:`pump` on every GUI tick (applies the
+    newest snapshot to the trainer and returns how the play ended, if it did), and :meth:`pause`.
+    """
+
+    def __init__(self):
+        self.process = None
+        self.conn = None
+        self.ready = False
+        self.trainer: Trainer | None = None  # the window's trainer while the worker trains it
+        self._data_key: tuple | None = None
+        self._waiting = False
+        self.failed: str | None = None
+
+    def start(self) -> None:
+        import multiprocessing
+
+        if self.process is not None:
+            return
+        ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+        # one BLAS thread in the worker too (inherited: it must be set before the worker imports
+        # NumPy); a second one spinning on a 2-core machine makes small products many times slower
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_main, args=(child,), name="ann-studio-training", daemon=True)
+        self.process.start()
+        child.close()
+
+    @property
+    def busy(self) -> bool:
+        return self.trainer is not None
+
+    def check_ready(self) -> bool:
+        """Whether the worker can take a play (reads its "ready" once it arrives)."""
+        if not self.ready and self.conn is not None and self.failed is None:
+            try:
+                if self.conn.poll():
+                    self.ready = self.conn.recv()[0] == "ready"
+            except (EOFError, OSError) as exc:
+                self._fail(exc)
+        return self.ready
+
+    def play(self, trainer: Trainer, target_epoch: int | None = None) -> None:
+        """Hand ``trainer`` to the worker (at a step boundary or mid-step: it completes the step)."""
+        key = (id(trainer), id(trainer.x), len(trainer.x))
+        if key != self._data_key:
+            self.conn.send(("data", key, trainer.x, trainer.y, trainer.test_x, trainer.test_y))
+            self._data_key = key
+        self.conn.send(("play", key, start_state(trainer), target_epoch))
+        self.trainer, self._waiting = trainer, False
+
+    def pump(self, request: bool = True) -> tuple[str, str | None] | None:
+        """Apply what the worker sent and (``request``) ask for the next snapshot. Returns
+        ``(why, detail)`` when the play ended (the trainer then holds the worker's whole state),
+        else None."""
+        ended = None
+        while self.trainer is not None and self.conn.poll():
+            message = self.conn.recv()
+            if message[0] == "snapshot":
+                apply_snapshot(self.trainer, message[1])
+                self._waiting = False
+            elif message[0] == "ended":
+                ended = self._finish(message)
+        if request and self.trainer is not None and not self._waiting:
+            self.conn.send(("snapshot", self.trainer.keyframe_interval))
+            self._waiting = True
+        return ended
+
+    def pause(self, timeout: float = 30.0) -> tuple[str, str | None] | None:
+        """Stop the worker at the next step boundary and take its state back (blocks until it
+        answers; a step takes micro- to milliseconds). Returns how the play ended."""
+        if self.trainer is None:
+            return None
+        self.conn.send(("pause",))
+        deadline = time.perf_counter() + timeout
+        while self.trainer is not None:
+            if not self.conn.poll(max(0.0, deadline - time.perf_counter())):
+                raise TimeoutError("the training worker did not answer")
+            message = self.conn.recv()
+            if message[0] == "snapshot":
+                apply_snapshot(self.trainer, message[1])
+            elif message[0] == "ended":
+                return self._finish(message)
+        return None
+
+    def _finish(self, message) -> tuple[str, str | None]:
+        _, why, detail, snap, final = message
+        trainer, self.trainer, self._waiting = self.trainer, None, False
+        apply_snapshot(trainer, snap)
+        apply_final(trainer, final)
+        return why, detail
+
+    def _fail(self, exc: Exception) -> None:
+        self.failed = f"{type(exc).__name__}: {exc}"
+        self.ready = False
+
+    def stop(self) -> None:
+        """End the worker process."""
+        if self.process is None:
+            return
+        try:
+            if self.trainer is not None:
+                self.pause(timeout=2.0)
+            self.conn.send(("quit",))
+        except (OSError, EOFError, TimeoutError, BrokenPipeError):
+            pass
+        self.process.join(timeout=2.0)
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process, self.conn, self.ready = None, None, False
