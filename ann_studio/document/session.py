@@ -45,8 +45,11 @@ REFRESH_INTERVAL_S = 1 / 30
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
 #: while the worker process trains, the window looks for its snapshots this often (ms) and asks
-#: for one at most every REFRESH_INTERVAL_S (a snapshot costs the worker a little time)
-WORKER_POLL_MS = 8
+#: for one at most every WORKER_SNAPSHOT_S: a panel frame can only show a new snapshot, so the
+#: snapshots must come more often than the ~30 Hz frames (at 33 ms they capped frames at ~24 Hz);
+#: one costs the worker ~0.1 ms
+WORKER_POLL_MS = 5
+WORKER_SNAPSHOT_S = 0.010
 
 
 class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
@@ -386,7 +389,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     def _pump_worker(self) -> None:
         """Mirror the worker's latest snapshot; handle the end of its play."""
         now = time.perf_counter()
-        request = now - self._last_request >= REFRESH_INTERVAL_S
+        request = now - self._last_request >= WORKER_SNAPSHOT_S
         try:
             ended = self._worker.pump(request=request)
         except (OSError, EOFError, ValueError) as exc:

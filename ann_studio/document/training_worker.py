@@ -1,7 +1,8 @@
 """The application's one training worker process (see :mod:`ann_studio.core.worker`).
 
 Started on the first full-speed play and kept for the rest of the run; a session that finds it
-busy or not yet ready trains in the window as before. ``ANN_STUDIO_WORKER=0`` turns it off.
+busy or not yet ready trains in the window as before. ``ANN_STUDIO_WORKER=0`` turns it off, and
+it is off on a single core.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ _CLIENT: WorkerClient | None = None
 
 
 def enabled() -> bool:
-    """Whether full-speed training may use the worker process."""
-    return os.environ.get("ANN_STUDIO_WORKER", "1") not in ("0", "false", "no")
+    """Whether full-speed training may use the worker process: not when turned off, nor on a
+    single core (the worker and the window would share it; training in the window then gives
+    the panels a fair share through the refresh clock)."""
+    if os.environ.get("ANN_STUDIO_WORKER", "1") in ("0", "false", "no"):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores >= 2
 
 
 def client() -> WorkerClient:

@@ -120,7 +120,9 @@ class ActivationFunctionPanel(LivePanel):
             self._curve_shape = shape
             self._set_curves(layer, unit, z_row, half)
         fz, dfz = curves(layer.activation, z_row, unit, np.array([z]))
-        self.point.setData([z, z], [fz[0], dfz[0]], brush=[style.brush(0), style.brush(1)])
+        if not hasattr(self, "_point_brushes"):
+            self._point_brushes = [style.brush(0), style.brush(1)]
+        self.point.setData([z, z], [fz[0], dfz[0]], brush=self._point_brushes)
         self.z_line.setValue(z)
         self.operating = (z, float(fz[0]), float(dfz[0]))
         title = self.tr("%1 of %2, unit %3").replace("%1", layer.activation.name).replace(

@@ -46,6 +46,11 @@ class PathCurve(QGraphicsPathItem):
     def name(self) -> str | None:
         return self.opts["name"]
 
+    @property
+    def log_y(self) -> bool:
+        """Whether y is drawn as log₁₀ y."""
+        return self._log_y
+
     def setLogMode(self, _x: bool, y: bool) -> None:  # noqa: N802 - called by PlotItem.setLogMode
         """Draw log₁₀ y (``xData``/``yData`` keep the values)."""
         self._log_y = y

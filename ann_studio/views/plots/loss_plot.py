@@ -30,12 +30,26 @@ POINTS_PER_PIXEL = 2
 MAX_MARKED_EPOCHS = 100
 
 
-def _set_epoch_curve(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+def _epoch_curve(plot: pg.PlotItem, color, name: str) -> PathCurve:
+    """A per-epoch curve with dot markers (a separate scatter, shown only while there are few)."""
+    curve = add_curve(plot, PathCurve(style.pen(color), name))
+    curve.marks = pg.ScatterPlotItem(size=4, pen=None, brush=style.brush(color))
+    plot.addItem(curve.marks)
+    return curve
+
+
+def _set_epoch_curve(curve: PathCurve, x: np.ndarray, y: np.ndarray) -> None:
     """Show (x, y) on ``curve``, with markers only while there are few points."""
-    marked = len(x) <= MAX_MARKED_EPOCHS
-    if marked != (curve.opts["symbol"] is not None):
-        curve.setSymbol("o" if marked else None)
     curve.setData(x, y)
+    marked = len(x) <= MAX_MARKED_EPOCHS
+    curve.marks.setVisible(marked)
+    if marked:
+        y = np.asarray(y, dtype=float)
+        if curve.log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y)
+        keep = np.isfinite(y)
+        curve.marks.setData(np.asarray(x, dtype=float)[keep], y[keep])
 
 
 class LossPanel(LivePanel):
@@ -92,12 +106,8 @@ class LossPanel(LivePanel):
         # no grid: an axis grid repaints with every curve update (~10 ms a frame, measured)
         self.step_curve = add_curve(self.loss_plot, PathCurve(style.pen(0, alpha=90), self.tr("batch loss")))
         self.smooth_curve = add_curve(self.loss_plot, PathCurve(style.pen(0), self.tr("batch loss (smoothed)")))
-        self.train_curve = self.loss_plot.plot(pen=style.pen("#08306b"), symbol="o", symbolSize=4,
-                                               symbolBrush="#08306b", symbolPen=None,
-                                               name=self.tr("training loss (epoch)"))
-        self.test_curve = self.loss_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
-                                              symbolBrush=style.PALETTE[1], symbolPen=None,
-                                              name=self.tr("test loss (epoch)"))
+        self.train_curve = _epoch_curve(self.loss_plot, "#08306b", self.tr("training loss (epoch)"))
+        self.test_curve = _epoch_curve(self.loss_plot, 1, self.tr("test loss (epoch)"))
         self.loss_plot.disableAutoRange()
         self.accuracy_plot = self.layout_widget.addPlot(row=0, col=1)  # beside the error: the dock is wide, not tall
         style.style_plot(self.accuracy_plot, self.tr("Accuracy"), self.tr("step"), self.tr("accuracy"))
@@ -106,12 +116,8 @@ class LossPanel(LivePanel):
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 1.0, padding=0.02)
         self.accuracy_plot.disableAutoRange()
-        self.train_acc_curve = self.accuracy_plot.plot(pen=style.pen("#08306b"), symbol="o", symbolSize=4,
-                                                       symbolBrush="#08306b", symbolPen=None,
-                                                       name=self.tr("training"))
-        self.test_acc_curve = self.accuracy_plot.plot(pen=style.pen(1), symbol="o", symbolSize=4,
-                                                      symbolBrush=style.PALETTE[1], symbolPen=None,
-                                                      name=self.tr("test"))
+        self.train_acc_curve = _epoch_curve(self.accuracy_plot, "#08306b", self.tr("training"))
+        self.test_acc_curve = _epoch_curve(self.accuracy_plot, 1, self.tr("test"))
         self._hover = pg.SignalProxy(self.layout_widget.scene().sigMouseMoved, rateLimit=30,
                                      slot=self._on_scene_mouse_moved)
 
@@ -220,6 +226,9 @@ class LossPanel(LivePanel):
     @Slot(bool)
     def _on_log_box_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(False, on)
+        self._n_records = -1  # the epoch markers are placed in the axis's (log) units
+        if self.session.trainer is not None:
+            self.refresh(self.session.trainer)
         self._apply_y_range()
 
     @Slot(int)

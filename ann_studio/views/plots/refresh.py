@@ -21,6 +21,12 @@ GUI_SHARE = 0.25
 #: while playing, the clock looks this often whether a refresh is due (a coarse poll would round
 #: every period up to a multiple of it)
 POLL_MS = 5
+#: and this often while the worker process trains (the window has a core to itself then; a frame
+#: waiting up to 5 ms for the next poll cost ~15 % of the frame rate)
+POLL_MS_ELSEWHERE = 2
+#: the refresh period cap while the worker process trains (40 Hz): the window's core is its own
+#: then, and a frame of all eight panels (~27 ms at 1920 × 1080) follows the last one at once
+INTERVAL_MS_ELSEWHERE = 25
 
 
 def _state_key(trainer) -> tuple | None:
@@ -107,14 +113,19 @@ class RefreshClock(QObject):
             self._timer.stop()
         now = time.perf_counter()
         # while the worker process trains, a frame takes nothing from training: only the cap holds
-        share = 1.0 if getattr(self.session, "training_elsewhere", False) else self.gui_share
+        elsewhere = getattr(self.session, "training_elsewhere", False)
+        share = 1.0 if elsewhere else self.gui_share
         # a token bucket: the panels earn gui_share of the time that passes and spend what their
         # frames really cost, so the share holds however late the poll comes (between training
         # ticks) and however the frame cost varies; at most two frames can be saved up
         self._budget_ms = min(self._budget_ms + (now - self._last_poll) * 1000 * share,
                               2 * self._cost_ms)
         self._last_poll = now
-        due = (now - self._last_tick) * 1000 >= self.interval_ms - POLL_MS / 2
+        poll = POLL_MS_ELSEWHERE if elsewhere else POLL_MS
+        if self._timer.interval() != poll:
+            self._timer.setInterval(poll)
+        interval = INTERVAL_MS_ELSEWHERE if elsewhere else self.interval_ms
+        due = (now - self._last_tick) * 1000 >= interval - poll / 2
         if due and self._budget_ms >= self._cost_ms:
             self._tick()
 

@@ -36,6 +36,7 @@ class WeightsPanel(LivePanel):
         super().__init__(ctx, parent)
         self.images: dict[str, RasterImage] = {}
         self.hintons: dict[str, HintonItem] = {}
+        self._levels: dict[str, tuple[float, float]] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.bars: dict[str, pg.ColorBarItem] = {}
         self._highlight: QGraphicsRectItem | None = None
@@ -65,6 +66,7 @@ class WeightsPanel(LivePanel):
     def rebuild(self, trainer) -> None:
         self.layout_widget.clear()
         self.images.clear(), self.hintons.clear(), self.plots.clear(), self.bars.clear()
+        self._levels = {}
         self._highlight = None
         self._steps, self._spread = [], []
         if trainer is None:
@@ -120,7 +122,7 @@ class WeightsPanel(LivePanel):
             image = self.images.get(layer.id)
             if image is None:
                 continue
-            levels = style.symmetric_levels(layer.W)
+            levels = self._levels_for(layer)
             hinton = self.hintons[layer.id]
             if self.hinton_box.isChecked():
                 hinton.set_values(layer.W, levels[1])
@@ -133,6 +135,17 @@ class WeightsPanel(LivePanel):
             if tuple(self.bars[layer.id].levels()) != levels:
                 self.bars[layer.id].setLevels(levels)
         self._record_spread(trainer)
+
+    def _levels_for(self, layer) -> tuple[float, float]:
+        """The colour levels of ``layer``'s heatmap: symmetric about zero, and kept until the
+        weights outgrow them or shrink below half of them (a new colour bar costs ~1.5 ms to lay
+        out; with the levels following every frame's largest weight it was redrawn most frames)."""
+        largest = float(np.max(np.abs(layer.W))) if layer.W.size else 0.0
+        current = self._levels.get(layer.id)
+        if current is None or largest > current[1] or largest < current[1] / 2:
+            current = style.symmetric_levels(layer.W)
+            self._levels[layer.id] = current
+        return current
 
     def _record_spread(self, trainer) -> None:
         if self._steps and trainer.step < self._steps[-1]:  # rewound: drop the future
