@@ -242,6 +242,8 @@ class WorkerClient:
     newest snapshot to the trainer and returns how the play ended, if it did), and :meth:`pause`.
     """
 
+    _keys = 0  # data keys handed out (an id() could be reused by a later trainer)
+
     def __init__(self):
         self.process = None
         self.conn = None
@@ -282,7 +284,10 @@ class WorkerClient:
 
     def play(self, trainer: Trainer, target_epoch: int | None = None) -> None:
         """Hand ``trainer`` to the worker (at a step boundary or mid-step: it completes the step)."""
-        key = (id(trainer), id(trainer.x), len(trainer.x))
+        key = trainer.__dict__.get("_worker_data_key")
+        if key is None:  # a trainer's data never changes (new data builds a new trainer)
+            WorkerClient._keys += 1
+            key = trainer._worker_data_key = (os.getpid(), WorkerClient._keys)
         if key != self._data_key:
             self.conn.send(("data", key, trainer.x, trainer.y, trainer.test_x, trainer.test_y))
             self._data_key = key
