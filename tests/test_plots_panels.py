@@ -12,6 +12,7 @@ from ann_studio.views.panels.registry import panel_specs
 from ann_studio.views.plots import style
 from ann_studio.views.plots.activations_panel import flagged_units
 from ann_studio.views.plots.export import history_rows, save_history_csv, save_image
+from ann_studio.views.plots.plane import SHADES
 
 host = helpers.host  # the fixture
 train = helpers.train
@@ -79,6 +80,14 @@ def test_decision_image_equals_network_output_on_grid(host):
     grid = panel.grid_inputs()
     assert grid.shape == (100 * 100, 2)
     np.testing.assert_allclose(panel.output_values, net.predict(grid), rtol=1e-5, atol=1e-6)
+    # each pixel has the colour of the predicted class, stronger where the network is surer
+    shades = panel.image.image.ravel().astype(int)
+    np.testing.assert_array_equal(shades // SHADES, np.argmax(panel.output_values, axis=1))
+    surest = np.argmax(np.max(panel.output_values, axis=1) / panel.output_values.sum(axis=1))
+    assert shades[surest] % SHADES >= np.median(shades % SHADES)
+    panel.discretise_box.setChecked(True)
+    assert len(np.unique(panel.image.image.ravel() % SHADES)) == 1
+    panel.discretise_box.setChecked(False)
     panel.set_focus((1, 3))  # the thumbnail of hidden1's unit 3, enlarged
     hidden = np.tanh(grid @ net.layers[1].W.T + net.layers[1].b)[:, 3]
     np.testing.assert_allclose(panel.image.image, hidden.reshape(100, 100), rtol=1e-5, atol=1e-6)

@@ -10,7 +10,6 @@ are drawn in red and counted in the title.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
 from ...core.network import Pass
@@ -18,7 +17,7 @@ from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
 from .export import export_button
-from .fast_items import PathCurve, add_curve
+from .fast_items import BarsItem, PathCurve, add_curve
 
 PROBE_SIZE = 256
 #: a unit is saturated when f′(z) < SATURATION · max f′ on more than SATURATED_SHARE of the batch
@@ -58,7 +57,7 @@ class ActivationsPanel(LivePanel):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.bars: dict[int, pg.BarGraphItem] = {}
+        self.bars: dict[int, BarsItem] = {}
         self.hists: dict[int, PathCurve] = {}
         self.flags: dict[int, np.ndarray] = {}
         self._offsets: dict[int, float] = {}
@@ -92,7 +91,8 @@ class ActivationsPanel(LivePanel):
         bounded = True
         for n, layer in enumerate(trainer.network.dense):
             x = offset + np.arange(layer.units)
-            bars = pg.BarGraphItem(x=x, height=np.zeros(layer.units), width=0.8, brush=style.brush(n), pen=None)
+            bars = BarsItem(style.brush(n), self._flag_brush)
+            bars.set_bars(x, np.zeros(layer.units))
             self.bar_plot.addItem(bars)
             ticks.append((offset + (layer.units - 1) / 2, layer.id))
             self._offsets[layer.index] = offset
@@ -114,17 +114,13 @@ class ActivationsPanel(LivePanel):
         flagged, heights, counts_top = [], [], 0
         layers = [layer for layer in net.dense if layer.index in self.bars]
         edges = self._bins(layers, probe)
-        for n, layer in enumerate(layers):
+        for layer in layers:
             k = layer.index
             a = probe.a[k]
             sample = current_sample(trainer, k)
             sample = a[0] if sample is None else sample
             flags = flagged_units(layer.activation.name, probe.z[k], a)
-            if k in self.flags and np.array_equal(flags, self.flags[k]):
-                self.bars[k].setOpts(height=sample)
-            else:
-                brushes = [self._flag_brush if f else style.brush(n) for f in flags]
-                self.bars[k].setOpts(height=sample, brushes=brushes)
+            self.bars[k].set_bars(self._offsets[k] + np.arange(layer.units), sample, flags)
             self.flags[k] = flags
             heights.append(sample)
             counts, _ = np.histogram(a, bins=edges)

@@ -20,7 +20,7 @@ from . import style
 from .base import LivePanel
 from .export import export_button
 from .fast_items import RasterImage
-from .plane import Plane, forward_float32, plane_for, rgb_for_classes
+from .plane import CLASS_TABLE, Plane, class_shades, forward_float32, plane_for
 from .unit_mosaic import UnitMosaic
 
 RESOLUTION = 100
@@ -154,7 +154,7 @@ class DecisionPanel(LivePanel):
             return
         out, discrete = self.output_values, self.discretise_box.isChecked()
         if self.plane.n_classes and out.shape[1] > 1:
-            self.image.set_rgb(rgb_for_classes(out, discrete).reshape(*shape, 3))
+            self.image.set_indexed(class_shades(out, discrete).reshape(shape), CLASS_TABLE)
             return
         values = out[:, 0].reshape(shape)
         if self.plane.n_classes:

@@ -100,8 +100,17 @@ def forward_float32(net, x: np.ndarray) -> list:
 _PALETTE_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in style.PALETTE], dtype=float)
 
 
-def rgb_for_classes(out: np.ndarray, discrete: bool) -> np.ndarray:
-    """(m, 3) uint8 colours: the arg-max class's colour, faded toward white when the network is unsure.
+#: shades per class in :func:`class_shades` (10 palette colours × 25 shades ≤ 256 entries)
+SHADES = 25
+#: the colour table of :func:`class_shades`: entry c·SHADES + l is palette colour c at strength
+#: l / (SHADES − 1) · 0.85, faded toward white
+CLASS_TABLE = (255.0 + (_PALETTE_RGB[:, None, :] - 255.0)
+               * (np.linspace(0.0, 0.85, SHADES)[None, :, None])).reshape(-1, 3).round().astype(np.uint8)
+
+
+def class_shades(out: np.ndarray, discrete: bool) -> np.ndarray:
+    """(m,) uint8 indices into :data:`CLASS_TABLE`: the arg-max class's colour, faded toward white
+    when the network is unsure (Qt maps the colours; no (m, 3) array is built).
 
     Parameters
     ----------
@@ -113,11 +122,10 @@ def rgb_for_classes(out: np.ndarray, discrete: bool) -> np.ndarray:
     k = out.shape[1]
     winner = np.argmax(out, axis=1)
     if discrete:
-        strength = np.full(len(out), 0.75)
+        level = np.full(len(out), round(0.75 / 0.85 * (SHADES - 1)))
     else:
         top = out[np.arange(len(out)), winner]
         share = top / np.maximum(out.sum(axis=1), 1e-12) if np.all(out >= 0) else top
-        strength = np.clip((share - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.85
-    colours = _PALETTE_RGB[winner % len(_PALETTE_RGB)]
-    rgb = 255.0 + (colours - 255.0) * strength[:, None]
-    return rgb.astype(np.uint8)
+        strength = np.clip((share - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
+        level = np.rint(strength * (SHADES - 1))
+    return ((winner % len(_PALETTE_RGB)) * SHADES + level).astype(np.uint8)
