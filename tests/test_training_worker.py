@@ -14,6 +14,7 @@ from ann_studio.core import DivergenceError, load_project
 from ann_studio.core.activations import get_activation
 from ann_studio.core.losses import get_loss
 from ann_studio.core.worker import WorkerClient, parameters_equal
+from ann_studio.document import training_worker
 from ann_studio.document.project_document import ProjectDocument
 from ann_studio.document.session import TrainingSession
 from tests.helpers import EXAMPLES
@@ -183,3 +184,73 @@ def test_session_stop_criterion_and_divergence_through_the_worker(qtbot):
         assert "step" in problem.args[0] and not session.playing
     finally:
         session.shutdown()
+
+
+def _session(project, qtbot):
+    session = TrainingSession(ProjectDocument(project))
+    session.set_speed("full")
+    return session
+
+
+def _play_until_elsewhere(session, qtbot):
+    session.play()
+    qtbot.waitUntil(lambda: session.training_elsewhere, timeout=20_000)
+
+
+def test_a_setting_made_mid_step_applies_at_that_step_boundary_with_the_worker(qtbot):
+    logs = []
+    for use_worker in (False, True):
+        session = _session(_project(), qtbot)
+        session.use_worker = use_worker
+        try:
+            session.step_phase()
+            session.step_phase()  # mid-step: a new batch size waits for the step boundary
+            session.set_hyperparameters(batch_size=5)
+            assert session.pending_settings
+            session.play()
+            if use_worker:
+                qtbot.waitUntil(lambda s=session: s.training_elsewhere, timeout=20_000)
+            qtbot.wait(200)
+            session.pause()
+            logs.append([(when, s.batch_size) for when, s in session.trainer._settings_log])
+        finally:
+            session.shutdown()
+    assert logs[0] == logs[1] == [(0, 16), (1, 5)]
+
+
+def test_a_slower_speed_takes_the_trainer_back_at_once(qtbot):
+    session = _session(_project(), qtbot)
+    try:
+        _play_until_elsewhere(session, qtbot)
+        session.set_speed("slow")
+        assert not session.training_elsewhere and session.playing
+        step = session.trainer.step
+        qtbot.wait(700)  # one phase every 600 ms now, in the window
+        assert session.trainer.step in (step, step + 1) and not session.training_elsewhere
+    finally:
+        session.shutdown()
+
+
+def test_a_reset_after_the_worker_diverged_reports_nothing_stale(qtbot):
+    session = _session(_wild(_project("mazur")), qtbot)
+    problems = []
+    try:
+        worker = training_worker.client()
+        qtbot.waitUntil(worker.check_ready, timeout=20_000)
+        session.play()
+        assert session._offload()  # hand over now, before the first tick
+        time.sleep(0.5)  # the worker diverges; its "ended" waits in the pipe, unread
+        session.problem.connect(problems.append)
+        session.rebuild()
+        qtbot.wait(50)
+        assert session.trainer.step == 0 and session.error is None and problems == []
+    finally:
+        session.shutdown()
+
+
+def test_keyframes_from_the_worker_share_each_epoch_order(client):
+    project = _project(batch_size=1)
+    trainer = project.build_trainer(project.dataset())
+    _run(client, trainer, 0.5)
+    orders = {id(f.order) for f in trainer._keyframes}
+    assert trainer.epoch >= 1 and len(orders) <= trainer.epoch + 2  # one per epoch, as in the window

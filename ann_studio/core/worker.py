@@ -24,8 +24,8 @@ Protocol (window → worker):
 
 Worker → window: ``("ready",)``, ``("snapshot", snap)``, and once per play
 ``("ended", why, detail, snap, final)`` with ``why`` one of ``"paused"``, ``"stopped"`` (a stop
-criterion; ``detail`` names it), ``"target"`` (the target epoch) or ``"diverged"`` (``detail`` is
-the error message).
+criterion; ``detail`` names it), ``"target"`` (the target epoch), ``"diverged"`` (``detail`` is
+the error message) or ``"failed"`` (any other exception; ``detail`` names it).
 """
 
 from __future__ import annotations
@@ -45,10 +45,21 @@ _KEPT = {"x", "y", "test_x", "test_y", "_keyframes", "_keyframe_bytes", "step_lo
 _POSITION = ("step", "epoch", "cursor", "phase_index", "horizon", "batch", "pass_")
 #: how often the worker looks for a message from the window, in seconds
 POLL_S = 0.002
-#: the worker keeps a keyframe this many times less often than the window would: sending one
-#: over the pipe costs ~0.15 ms (its dicts and arrays), more than the step itself for a small
-#: network. A rewind into a played stretch then replays at most this many more steps.
+#: the worker keeps keyframes up to this many times less often than the window would: sending
+#: one over the pipe costs ~0.15 ms (its dicts and arrays), more than the step itself for a small
+#: network. The factor shrinks as the window's spacing grows (big networks, whose steps are slow
+#: anyway), so a rewind into a played stretch replays at most ~KEYFRAME_STEPS more steps.
 KEYFRAME_FACTOR = 32
+KEYFRAME_STEPS = 256
+
+
+def keyframe_factor(interval: int) -> int:
+    """How many times sparser the worker keeps keyframes than the window's ``interval`` (a power
+    of two, so they stay on the window's thinning grid)."""
+    factor = 1
+    while factor < KEYFRAME_FACTOR and 2 * factor * interval <= KEYFRAME_STEPS:
+        factor *= 2
+    return factor
 
 
 # ---------------------------------------------------------------------------------------------- rules
@@ -137,9 +148,18 @@ def apply_snapshot(trainer: Trainer, snap: dict) -> None:
         setattr(trainer, k, snap[k])
     trainer.step_losses.extend(snap["new_losses"])
     trainer.epoch_records.extend(snap["new_records"])
+    shared: dict[int, np.ndarray] = {}  # id of an order array in this message → the one kept
     for frame in snap["new_keyframes"]:
         if trainer._keyframes and frame.step <= trainer._keyframes[-1].step:
             continue
+        order = frame.order
+        if id(order) not in shared:
+            # each message brings its own copy of the epoch's order: share the one the window
+            # has, as the trainer does (keyframes do not count it; 200,000 rows grew ~56 MB/s)
+            previous = trainer._keyframes[-1].order if trainer._keyframes else None
+            same = previous is not None and previous.shape == order.shape and np.array_equal(previous, order)
+            shared[id(order)] = previous if same else order
+        frame.order = shared[id(order)]
         trainer._keyframes.append(frame)
         trainer._keyframe_bytes += frame.nbytes()
     _thin_keyframes(trainer)
@@ -191,7 +211,7 @@ def worker_main(conn) -> None:
 
 def _play(conn, trainer: Trainer, target_epoch: int | None) -> None:
     why, detail = "paused", None
-    trainer.keyframe_interval *= KEYFRAME_FACTOR
+    trainer.keyframe_interval *= keyframe_factor(trainer.keyframe_interval)
     next_poll = time.perf_counter() + POLL_S
     try:
         while True:
@@ -210,6 +230,8 @@ def _play(conn, trainer: Trainer, target_epoch: int | None) -> None:
                     break
     except DivergenceError as exc:
         why, detail = "diverged", str(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug: hand back what there is, say what happened
+        why, detail = "failed", f"{type(exc).__name__}: {exc}"
     conn.send(("ended", why, detail, take_snapshot(trainer), final_state(trainer)))
 
 
@@ -219,7 +241,7 @@ def _answer(conn, trainer: Trainer) -> bool:
         message = conn.recv()
         kind = message[0]
         if kind == "snapshot":
-            trainer.keyframe_interval = message[1] * KEYFRAME_FACTOR
+            trainer.keyframe_interval = message[1] * keyframe_factor(message[1])
             conn.send(("snapshot", take_snapshot(trainer)))
         elif kind in ("pause", "quit"):
             return True

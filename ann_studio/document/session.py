@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import time
 
 import numpy as np
@@ -112,6 +113,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     @Slot()
     def rebuild(self) -> None:
         """Build a fresh trainer from the document (step 0). Problems are reported, not raised."""
+        self._reclaim()  # how the worker's play ended no longer matters: this trainer goes
         self.pause()
         self.trainer, self.error = None, None
         self._pending = {}
@@ -173,7 +175,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         if project.training.shuffle != t.training.shuffle or project.training.seed != t.training.seed:
             self.rebuild()
             return
-        self._reclaim()  # settings apply to the trainer in the window; the worker resumes after
+        ended = self._reclaim()  # settings apply to the trainer in the window; the worker resumes after
         self._copy_stop_criteria()
         # η and the other optimizer numbers apply from the next update; the optimizer type, the
         # batch size and the loss wait for a step boundary (at once when the trainer is at one)
@@ -187,6 +189,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._apply_pending()
         self.settings_applied.emit()
         self.updated.emit()
+        self._handle_end(ended)
 
     # ------------------------------------------------------------------ stepping
 
@@ -335,7 +338,10 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         changed = speed != self.speed
         self.speed = speed
         if self.playing and self._target_epoch is None:
-            self._timer.start(SPEEDS[speed][1])
+            if self._worker is not None and SPEEDS[speed][0] != "budget":
+                self._handle_end(self._reclaim())  # phases and steps run in the window
+            if self.playing and self._worker is None:  # (the worker polls at its own pace)
+                self._timer.start(SPEEDS[speed][1])
         if changed:
             self.speed_changed.emit(speed)
 
@@ -356,12 +362,13 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     @Slot()
     def pause(self) -> None:
         if self.playing:
-            self._reclaim()
+            ended = self._reclaim()
             self._timer.stop()
             self._target_epoch = None
             self.play_state_changed.emit("paused")
             if self._dirty:
                 self._emit()
+            self._handle_end(ended)
 
     @Slot()
     def toggle_play(self) -> None:
@@ -371,15 +378,19 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     def _offload(self) -> bool:
         """Hand the trainer to the worker process if it is free and ready; True if it took it."""
-        if not self.use_worker or self.trainer is None:
+        # at a step boundary with no setting waiting for one: the window finishes the step first,
+        # so a setting made mid-step applies where it would have without the worker
+        if not self.use_worker or self.trainer is None or self.trainer.phase_index or self._pending:
             return False
         client = training_worker.client()
         if client.busy or not client.check_ready():
             return False
         try:
             client.play(self.trainer, self._target_epoch)
-        except (OSError, ValueError) as exc:  # a broken pipe: train in the window from now on
-            client._fail(exc)
+        except Exception as exc:  # noqa: BLE001 - a broken pipe, or a trainer that cannot be sent
+            print(f"ann-studio: training in the window ({type(exc).__name__}: {exc})", file=sys.stderr)
+            client.trainer = None
+            self.use_worker = False
             return False
         self._worker = client
         self._last_request = 0.0
@@ -404,20 +415,25 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         elif now - self._last_emit >= REFRESH_INTERVAL_S:
             self._emit()
 
-    def _reclaim(self) -> None:
-        """Take the trainer back from the worker (its whole state, exactly where it got to)."""
+    def _reclaim(self) -> tuple[str, str | None] | None:
+        """Take the trainer back from the worker (its whole state, exactly where it got to).
+        Returns how the worker's play ended when it ended on its own (a stop criterion, the target
+        epoch, divergence) before it saw the request, for the caller to report; else None."""
         if self._worker is None:
-            return
+            return None
         worker, self._worker = self._worker, None
         try:
             ended = worker.pause()
         except (OSError, EOFError, TimeoutError, ValueError) as exc:
             self._worker = worker
             self._worker_failed(exc)
-            return
+            return None
         self._timer.setInterval(SPEEDS[self.speed][1] if self._target_epoch is None else 0)
-        if ended is not None and ended[0] != "paused":
-            QTimer.singleShot(0, lambda: self._worker_ended(*ended))
+        return None if ended is None or ended[0] == "paused" else ended
+
+    def _handle_end(self, ended: tuple[str, str | None] | None) -> None:
+        if ended is not None:
+            self._worker_ended(*ended)
 
     def _worker_failed(self, exc: Exception) -> None:
         """The worker died mid-play: its steps since the last snapshot are lost; the window's
@@ -433,19 +449,22 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     def _worker_ended(self, why: str, detail: str | None) -> None:
         """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""
-        if why == "diverged":
+        if why in ("diverged", "failed"):
             self.pause()
             self.error = detail
+            if why == "failed":  # a bug, not the numbers: keep training in the window
+                self.use_worker = False
+                self.error = self.tr("Training stopped: %1").replace("%1", str(detail))
             self.problem.emit(self.error)
             self.updated.emit()
             return
         if self._pending and self.trainer is not None and self.trainer.phase_index == 0:
             self._apply_pending()
             self.settings_applied.emit()
-        if why == "stopped":
-            self._check_stop()
-        else:  # the target epoch of step_epoch
-            self.pause()
+        reason = self._stop_reason() if why == "stopped" else None
+        self.pause()  # (the target epoch of Train Epoch ends here too)
+        if reason:
+            self.stopped.emit(reason)
         self._emit()
 
     @Slot()
@@ -455,7 +474,10 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             if mode == "budget":
                 self._pump_worker()
                 return
-            self._reclaim()  # the speed changed: phases and steps run in the window
+            ended = self._reclaim()  # the speed changed: phases and steps run in the window
+            if ended is not None:
+                self._worker_ended(*ended)
+                return
         elif mode == "budget" and self._offload():
             return
         t = self.trainer
@@ -499,7 +521,18 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     def _check_stop(self) -> bool:
         """Pause when a stop criterion is met; returns True if it stopped."""
+        reason = self._stop_reason()
+        if reason and self.playing:
+            self.pause()
+            self.stopped.emit(reason)
+            return True
+        return False
+
+    def _stop_reason(self) -> str | None:
+        """The stop criterion met at this step boundary, in words, or None."""
         t = self.trainer
+        if t is None:
+            return None
         s = t.training
         reason = None
         criterion = stop_criterion(t)
@@ -513,11 +546,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             else:
                 reason = self.tr("the accuracy %1 reached the target %2").replace(
                     "%1", f"{record.accuracy:.1%}").replace("%2", f"{s.target_accuracy:.0%}")
-        if reason and self.playing:
-            self.pause()
-            self.stopped.emit(reason)
-            return True
-        return False
+        return reason
 
     def shutdown(self) -> None:
         self._reclaim()

@@ -2334,6 +2334,11 @@
         </message>
         <message>
             <location filename="ann_studio/document/session.py" />
+            <source>Training stopped: %1</source>
+            <translation>训练已停止：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
             <source>reached %1 epochs</source>
             <translation>已达到 %1 轮</translation>
         </message>
