@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 import time
 
 import numpy as np
@@ -29,6 +28,7 @@ from ..core import AnnError, DivergenceError, Trainer
 from ..core.worker import stop_criterion
 from . import training_worker
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
+from .session_worker import SessionWorkerMixin
 
 #: play speeds: (what one tick runs, tick interval ms); "budget" runs whole steps for TICK_BUDGET_S
 SPEEDS = {
@@ -45,15 +45,12 @@ TRAINING_SHARE = 0.75
 REFRESH_INTERVAL_S = 1 / 30
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
-#: while the worker process trains, the window looks for its snapshots this often (ms) and asks
-#: for one at most every WORKER_SNAPSHOT_S: a panel frame can only show a new snapshot, so the
-#: snapshots must come more often than the ~30 Hz frames (at 33 ms they capped frames at ~24 Hz);
-#: one costs the worker ~0.1 ms
-WORKER_POLL_MS = 5
-WORKER_SNAPSHOT_S = 0.010
 
 
-class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
+class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMixin, QObject):
+    #: the shortest time between two ``updated`` signals while playing at full speed
+    EMIT_INTERVAL_S = REFRESH_INTERVAL_S
+
     #: the trainer's state changed (a phase, step, rewind, reset); read ``trainer``
     updated = Signal()
     #: a new trainer was built (network, data or seed changed); history starts again
@@ -355,9 +352,12 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     def _start(self, mode: str) -> None:
         self._mode = mode
         self._tick_end, self._gui_gap = None, None
-        interval = SPEEDS[self.speed][1] if self._target_epoch is None else 0
-        self._timer.start(interval)
+        self._timer.start(self._play_interval())
         self.play_state_changed.emit("playing")
+
+    def _play_interval(self) -> int:
+        """The play timer's interval (ms) for the current speed, 0 while running to an epoch."""
+        return SPEEDS[self.speed][1] if self._target_epoch is None else 0
 
     @Slot()
     def pause(self) -> None:
@@ -373,99 +373,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     @Slot()
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
-
-    # ------------------------------------------------------------------ the worker process
-
-    def _offload(self) -> bool:
-        """Hand the trainer to the worker process if it is free and ready; True if it took it."""
-        # at a step boundary with no setting waiting for one: the window finishes the step first,
-        # so a setting made mid-step applies where it would have without the worker
-        if not self.use_worker or self.trainer is None or self.trainer.phase_index or self._pending:
-            return False
-        client = training_worker.client()
-        if client.busy or not client.check_ready():
-            return False
-        try:
-            client.play(self.trainer, self._target_epoch)
-        except Exception as exc:  # noqa: BLE001 - a broken pipe, or a trainer that cannot be sent
-            print(f"ann-studio: training in the window ({type(exc).__name__}: {exc})", file=sys.stderr)
-            client.trainer = None
-            self.use_worker = False
-            return False
-        self._worker = client
-        self._last_request = 0.0
-        self._timer.setInterval(WORKER_POLL_MS)
-        return True
-
-    def _pump_worker(self) -> None:
-        """Mirror the worker's latest snapshot; handle the end of its play."""
-        now = time.perf_counter()
-        request = now - self._last_request >= WORKER_SNAPSHOT_S
-        try:
-            ended = self._worker.pump(request=request)
-        except (OSError, EOFError, ValueError) as exc:
-            self._worker_failed(exc)
-            return
-        if request:
-            self._last_request = now
-        self._dirty = True
-        if ended is not None:
-            self._worker = None
-            self._worker_ended(*ended)
-        elif now - self._last_emit >= REFRESH_INTERVAL_S:
-            self._emit()
-
-    def _reclaim(self) -> tuple[str, str | None] | None:
-        """Take the trainer back from the worker (its whole state, exactly where it got to).
-        Returns how the worker's play ended when it ended on its own (a stop criterion, the target
-        epoch, divergence) before it saw the request, for the caller to report; else None."""
-        if self._worker is None:
-            return None
-        worker, self._worker = self._worker, None
-        try:
-            ended = worker.pause()
-        except (OSError, EOFError, TimeoutError, ValueError) as exc:
-            self._worker = worker
-            self._worker_failed(exc)
-            return None
-        self._timer.setInterval(SPEEDS[self.speed][1] if self._target_epoch is None else 0)
-        return None if ended is None or ended[0] == "paused" else ended
-
-    def _handle_end(self, ended: tuple[str, str | None] | None) -> None:
-        if ended is not None:
-            self._worker_ended(*ended)
-
-    def _worker_failed(self, exc: Exception) -> None:
-        """The worker died mid-play: its steps since the last snapshot are lost; the window's
-        trainer is rebuilt from the project rather than left half-updated."""
-        client, self._worker = self._worker, None
-        if client is not None:
-            client._fail(exc)
-            client.trainer = None
-        self.use_worker = False
-        self.rebuild()
-        self.problem.emit(self.tr("The training process stopped unexpectedly (%1); training restarted in "
-                                  "the window.").replace("%1", str(exc)))
-
-    def _worker_ended(self, why: str, detail: str | None) -> None:
-        """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""
-        if why in ("diverged", "failed"):
-            self.pause()
-            self.error = detail
-            if why == "failed":  # a bug, not the numbers: keep training in the window
-                self.use_worker = False
-                self.error = self.tr("Training stopped: %1").replace("%1", str(detail))
-            self.problem.emit(self.error)
-            self.updated.emit()
-            return
-        if self._pending and self.trainer is not None and self.trainer.phase_index == 0:
-            self._apply_pending()
-            self.settings_applied.emit()
-        reason = self._stop_reason() if why == "stopped" else None
-        self.pause()  # (the target epoch of Train Epoch ends here too)
-        if reason:
-            self.stopped.emit(reason)
-        self._emit()
 
     @Slot()
     def _on_tick(self) -> None:

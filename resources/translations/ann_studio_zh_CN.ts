@@ -2328,12 +2328,12 @@
             <translation>设置停止条件</translation>
         </message>
         <message>
-            <location filename="ann_studio/document/session.py" />
+            <location filename="ann_studio/document/session_worker.py" />
             <source>The training process stopped unexpectedly (%1); training restarted in the window.</source>
             <translation>训练进程意外停止（%1）；已在窗口中重新开始训练。</translation>
         </message>
         <message>
-            <location filename="ann_studio/document/session.py" />
+            <location filename="ann_studio/document/session_worker.py" />
             <source>Training stopped: %1</source>
             <translation>训练已停止：%1</translation>
         </message>
