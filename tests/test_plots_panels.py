@@ -199,3 +199,13 @@ def test_weights_as_hinton_diagram(host, qtbot):
     assert panel.highlighted == QRectF(0, 1, 1, 1)
     panel.hinton_box.setChecked(False)
     assert panel.images[layer.id].isVisible() and not hinton.isVisible()
+
+
+def test_weight_distribution_sits_beside_the_heatmaps_in_a_wide_short_dock(host, qtbot):
+    panel = visible_refresh(host, "weights_panel")
+    n = len(host.session.trainer.network.dense)
+    for size, cell in (((1400, 260), (0, 2 * n)), ((600, 560), (1, 0))):
+        panel.resize(*size)
+        qtbot.wait(10)
+        assert panel.layout_widget.ci.items[panel.spread_plot][0] == cell
+        assert panel.plots[host.session.trainer.network.dense[0].id].vb.height() > 60  # heatmaps keep room

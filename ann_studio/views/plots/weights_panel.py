@@ -98,7 +98,9 @@ class WeightsPanel(LivePanel):
         self._on_selection_changed(self.selection.current)
 
     def _build_spread_plot(self, n_layers: int) -> None:
-        self.spread_plot = self.layout_widget.addPlot(row=1, col=0, colspan=2 * n_layers)
+        self._n_layers, self._beside = n_layers, self._wide()
+        self.spread_plot = pg.PlotItem()
+        self._place_spread_plot()
         style.style_plot(self.spread_plot, self.tr("Distribution of all weights over time"),
                          self.tr("step"), self.tr("weight"))
         style.add_legend(self.spread_plot)
@@ -112,8 +114,37 @@ class WeightsPanel(LivePanel):
         self.spread_fill = PathCurve(pg.mkPen(None), brush=style.brush(0, 40))
         self.spread_fill.setZValue(-1)
         self.spread_plot.addItem(self.spread_fill)
-        self.layout_widget.ci.layout.setRowStretchFactor(0, 3)
-        self.layout_widget.ci.layout.setRowStretchFactor(1, 2)
+
+
+    def _wide(self) -> bool:
+        """Whether the panel is much wider than tall (a dock along the bottom of the window)."""
+        return self.width() > 2.2 * max(self.height(), 1)
+
+    def _place_spread_plot(self) -> None:
+        """The distribution over time below the heatmaps, or beside them in a wide, short dock
+        (below them there, the heatmaps got a few pixels of height)."""
+        layout = self.layout_widget.ci
+        if self.spread_plot in layout.items:
+            layout.removeItem(self.spread_plot)
+        columns = 2 * self._n_layers
+        grid = layout.layout
+        if self._beside:
+            layout.addItem(self.spread_plot, row=0, col=columns)
+            grid.setRowStretchFactor(1, 0)
+            for col in range(columns):
+                grid.setColumnStretchFactor(col, 2 if col % 2 == 0 else 0)
+            grid.setColumnStretchFactor(columns, 3 * self._n_layers)
+        else:
+            layout.addItem(self.spread_plot, row=1, col=0, colspan=columns)
+            grid.setColumnStretchFactor(columns, 0)
+            grid.setRowStretchFactor(0, 3)
+            grid.setRowStretchFactor(1, 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if hasattr(self, "spread_plot") and self._wide() != self._beside:
+            self._beside = not self._beside
+            self._place_spread_plot()
 
     # ------------------------------------------------------------------ numbers
 
