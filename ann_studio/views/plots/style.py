@@ -1,8 +1,9 @@
 """Shared look of the plots: light background, readable fonts, 1-px cosmetic pens, colour maps.
 
 Colour choices: a qualitative palette for classes and layers (Tableau 10), a diverging
-blue–white–red map for signed numbers such as weights (zero is white), and the orange/blue pair
-TensorFlow Playground uses for two-class outputs.
+blue–white–red map for signed numbers such as weights (zero is white), and for a two-class output
+(one sigmoid unit) a map from class 0's palette colour through grey to class 1's, so the plane
+under a point has the point's colour when the network classifies it right.
 """
 
 from __future__ import annotations
@@ -105,8 +106,9 @@ def _lut(stops: list[tuple[float, str]]) -> np.ndarray:
 DIVERGING_COLORS = ("#2166ac", "#b2182b")
 #: diverging map for signed values: negative blue, zero white, positive red
 DIVERGING_LUT = _lut([(0.0, "#2166ac"), (0.25, "#67a9cf"), (0.5, "#f7f7f7"), (0.75, "#ef8a62"), (1.0, "#b2182b")])
-#: two-class outputs (TensorFlow Playground): 0 orange, 0.5 white, 1 blue
-TWO_CLASS_LUT = _lut([(0.0, "#f59322"), (0.5, "#e8eaeb"), (1.0, "#0877bd")])
+#: two-class outputs and hidden units: 0 (class 0) in class 0's colour, 0.5 light grey, 1 (class 1)
+#: in class 1's colour -- the colours of the data points (``PALETTE[0]``, ``PALETTE[1]``)
+TWO_CLASS_LUT = _lut([(0.0, PALETTE[0]), (0.5, "#e8eaeb"), (1.0, PALETTE[1])])
 #: sequential map for counts and magnitudes
 SEQUENTIAL_LUT = _lut([(0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b")])
 #: grey scale for image inputs (digits): 0 white, 1 black

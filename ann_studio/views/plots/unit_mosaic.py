@@ -94,7 +94,7 @@ class UnitMosaic:
 
     def update(self, values: np.ndarray, levels: np.ndarray) -> None:
         """Draw tile k's ``values[k]`` (size, size; rows along +y) in the two-class colours,
-        ``levels[k] = (low, high)`` mapped to orange and blue."""
+        ``levels[k] = (low, high)`` mapped to class 0's and class 1's colours."""
         if not self.tiles:
             return
         top = len(_TABLE) - 2  # the last entry is the background
