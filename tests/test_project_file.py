@@ -267,10 +267,16 @@ def test_too_much_inline_data_says_the_limit(monkeypatch):
 
 
 def test_newer_version_asks_to_update():
-    err = error_of(xor(version=2))
+    err = error_of(xor(version=3))
     assert err.path == "version"
-    assert err.message == ("this project was written by a newer ANN Studio (file format version 2); this version "
-                           "reads version 1. Please update ANN Studio.")
+    assert err.message == ("this project was written by a newer ANN Studio (file format version 3); this version "
+                           "reads version 2. Please update ANN Studio.")
+
+
+def test_a_huge_version_number_is_not_echoed():
+    err = error_of(xor(version=10**200))
+    assert err.path == "version"
+    assert "0000" not in err.message and "201 digits" in err.message
 
 
 def test_unknown_keys_survive_a_round_trip(tmp_path):

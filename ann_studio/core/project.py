@@ -29,9 +29,9 @@ from .spec import NetworkSpec, network_to_json, parse_network
 from .trainer import Trainer, TrainingSettings
 
 FORMAT = "ann-studio-project"
-VERSION = 1
+VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
-_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data"}
+_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run"}
 _KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
 
@@ -49,6 +49,9 @@ class Project:
     extra: dict = field(default_factory=dict)
     optimizer_extra: dict = field(default_factory=dict)
     path: Path | None = None
+    #: the run state (:meth:`Trainer.state_dict`) or None for a run at step 0. ``network`` holds
+    #: the *starting* weights (the definition); the run holds the current ones.
+    run: dict | None = None
 
     @property
     def base_dir(self) -> Path:
@@ -57,7 +60,7 @@ class Project:
     def copy(self) -> Project:
         return Project(self.network.copy(), self.loss, self.optimizer.copy(), copy.deepcopy(self.training),
                        copy.deepcopy(self.data), copy.deepcopy(self.extra), copy.deepcopy(self.optimizer_extra),
-                       self.path)
+                       self.path, copy.deepcopy(self.run))
 
     def dataset(self):
         """The project's data as a :class:`ann_studio.core.datasets.Dataset`."""
@@ -69,8 +72,9 @@ class Project:
         """The network, drawing missing weights from ``training.seed``."""
         return Network(self.network, np.random.default_rng(self.training.seed))
 
-    def build_trainer(self, dataset=None, evaluate: bool = True) -> Trainer:
-        """A :class:`Trainer` ready at step 0. Checks that the data fits the network."""
+    def build_trainer(self, dataset=None, evaluate: bool = True, restart: bool = False) -> Trainer:
+        """A :class:`Trainer` that continues the project's run (``restart``: at step 0, from the
+        starting weights). Checks that the data fits the network."""
         ds = dataset if dataset is not None else self.dataset()
         n_in, n_out = self.network.n_inputs(), self.network.n_outputs()
         if ds.train_inputs.shape[1] != n_in:
@@ -81,8 +85,13 @@ class Project:
                                f"'{self.network.output}' has {n_out} units")
         if len(ds.train_inputs) == 0:
             raise ProjectError("data.train", "there are no training samples")
-        return Trainer(self.build_network(), self.loss, self.optimizer, self.training,
-                       ds.train_inputs, ds.train_targets, ds.test_inputs, ds.test_targets, evaluate=evaluate)
+        trainer = Trainer(self.build_network(), self.loss, self.optimizer, self.training,
+                          ds.train_inputs, ds.train_targets, ds.test_inputs, ds.test_targets, evaluate=evaluate)
+        if self.run is not None and not restart:
+            from .run_file import resume
+
+            resume(trainer, self.run)
+        return trainer
 
 
 # ----------------------------------------------------------------------------- reading
@@ -193,6 +202,9 @@ def parse_project(obj: Any) -> Project:
     version = obj.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise ProjectError("version", f"expected an integer, got {jp.show(version)}")
+    if len(str(abs(version))) > 6:
+        raise ProjectError("version", "unknown file format version (a number with "
+                           f"{len(str(abs(version))):,} digits)")
     if version > VERSION:
         raise ProjectError("version", f"this project was written by a newer ANN Studio (file format version "
                            f"{version}); this version reads version {VERSION}. Please update ANN Studio.")
@@ -207,7 +219,12 @@ def parse_project(obj: Any) -> Project:
     training = _parse_training(obj.get("training", {}), "training")
     data = jp.need_dict(obj.get("data", {}), "data")
     extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_TOP}
-    return Project(network, loss, optimizer, training, copy.deepcopy(data), extra, opt_extra)
+    project = Project(network, loss, optimizer, training, copy.deepcopy(data), extra, opt_extra)
+    if obj.get("run") is not None:
+        from .run_file import parse_run
+
+        project.network, project.run = parse_run(obj["run"], "run", project)
+    return project
 
 
 def _parse_optimizer(obj: Any, path: str) -> tuple[OptimizerSettings, dict]:
@@ -253,9 +270,8 @@ def _parse_training(obj: Any, path: str) -> TrainingSettings:
 
 # ----------------------------------------------------------------------------- writing
 
-def project_to_json(project: Project) -> dict:
-    """The JSON object of a project (format v1)."""
-    s = project.optimizer
+def optimizer_to_json(s: OptimizerSettings, extra: dict | None = None) -> dict:
+    """The ``"optimizer"`` object of optimizer settings ``s`` (defaults left out)."""
     opt: dict[str, Any] = {"type": s.type, "learning_rate": s.learning_rate}
     defaults = OptimizerSettings()
     if s.momentum:
@@ -272,16 +288,28 @@ def project_to_json(project: Project) -> dict:
         opt["weight_decay"] = s.weight_decay
     if s.l1:
         opt["l1"] = s.l1
-    opt.update(copy.deepcopy(project.optimizer_extra))
+    opt.update(copy.deepcopy(extra or {}))
+    return opt
+
+
+def project_to_json(project: Project) -> dict:
+    """The JSON object of a project (format v2: the network's weights are the run's current ones;
+    the run, when there is one, is under ``"run"``)."""
+    from .run_file import run_to_json
+
+    opt = optimizer_to_json(project.optimizer, project.optimizer_extra)
     t = project.training
     training: dict[str, Any] = {"batch_size": t.batch_size, "shuffle": t.shuffle, "seed": t.seed}
     for key in ("max_epochs", "target_loss", "target_accuracy"):
         if getattr(t, key) is not None:
             training[key] = getattr(t, key)
     training.update(copy.deepcopy(t.extra))
-    out = {"format": FORMAT, "version": VERSION, "network": network_to_json(project.network),
+    network = with_current_weights(project).network if project.run is not None else project.network
+    out = {"format": FORMAT, "version": VERSION, "network": network_to_json(network),
            "loss": project.loss, "optimizer": opt, "training": training, "data": copy.deepcopy(project.data)}
     out.update(copy.deepcopy(project.extra))
+    if project.run is not None:
+        out["run"] = run_to_json(project.run, project.network)
     return out
 
 
@@ -357,6 +385,25 @@ def save_project(project: Project, path: str | os.PathLike | None = None) -> Pat
     return target
 
 
+def with_current_weights(project: Project) -> Project:
+    """A copy of ``project`` whose network carries the run's current weights (itself at step 0)."""
+    out = project.copy()
+    if project.run is None:
+        return out
+    params = iter(project.run["params"])
+    for layer in _dense_in_order(out.network):
+        layer.weights, layer.bias = np.array(next(params)), np.array(next(params))
+    return out
+
+
+def _dense_in_order(spec: NetworkSpec) -> list:
+    """The dense layers of ``spec`` in the order a :class:`Network` keeps them (its parameters')."""
+    from .spec import validate
+
+    order = validate(spec)
+    return [spec.layer(i) for i in order if spec.layer(i).type != "input"]
+
+
 def with_trained_weights(project: Project, network: Network) -> Project:
     """A copy of ``project`` whose network carries ``network``'s current weights."""
     out = project.copy()
@@ -388,5 +435,5 @@ def relocate_data_paths(section: Any, old_dir: Path, new_dir: Path) -> Any:
     return copy.deepcopy(section)
 
 
-__all__ = ["relocate_data_paths", "Project", "load_project", "parse_project", "save_project", "project_to_json", "dumps",
+__all__ = ["relocate_data_paths", "with_current_weights", "optimizer_to_json", "Project", "load_project", "parse_project", "save_project", "project_to_json", "dumps",
            "write_atomic", "with_trained_weights", "ProjectError", "DataError"]

@@ -17,13 +17,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import DivergenceError
+from .history import EpochRecord, EpochRecords, StepLosses
 from .losses import Loss, get_loss
 from .metrics import accuracy, is_classification
 from .network import Network, Pass
 from .optimizers import Optimizer, OptimizerSettings
 from .phases import Phase, phases_for
 
-KEYFRAME_BUDGET = 64 * 2**20  # bytes of keyframes kept for rewind
+KEYFRAME_BUDGET = 48 * 2**20  # bytes of keyframes kept for rewind
+#: what a keyframe costs besides its arrays: the objects, dicts and array headers (measured
+#: ~1.9 KB for XOR; counting only the arrays let 900,000 frames of 72 "bytes" fill 1.7 GB)
+KEYFRAME_OVERHEAD = 2048
+#: the fewest steps between keyframes: replaying 8 steps costs less than copying 8 frames
+MIN_KEYFRAME_INTERVAL = 8
 
 
 @dataclass
@@ -38,19 +44,6 @@ class TrainingSettings:
     target_loss: float | None = None
     target_accuracy: float | None = None
     extra: dict = field(default_factory=dict)
-
-
-@dataclass
-class EpochRecord:
-    epoch: int
-    step: int
-    loss: float
-    accuracy: float | None = None
-    test_loss: float | None = None
-    test_accuracy: float | None = None
-
-    def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
 @dataclass
@@ -70,11 +63,30 @@ class _Keyframe:
     opt_state: dict
     rng_state: dict
     settings: _Settings
-    n_epoch_records: int
+    order_epoch: int = -1
 
     def nbytes(self) -> int:
+        """What the frame really costs (its arrays plus :data:`KEYFRAME_OVERHEAD`; the epoch's
+        order array is shared by the frames of an epoch and not counted)."""
         arrays = self.params + [a for v in self.opt_state.values() if isinstance(v, list) for a in v]
-        return sum(a.nbytes for a in arrays)
+        return KEYFRAME_OVERHEAD + sum(a.nbytes + 112 for a in arrays)
+
+
+@dataclass
+class Edit:
+    """A weight or bias typed in at step boundary ``step``: ``layer``'s ``param`` ("weights" or
+    "bias") at ``index`` became ``value`` (it was ``old``). Replays apply it at the same step."""
+
+    step: int
+    layer: str
+    param: str
+    index: tuple
+    value: float
+    old: float
+
+    def as_json(self) -> dict:
+        return {"step": self.step, "layer": self.layer, "param": self.param, "index": list(self.index),
+                "value": self.value, "old": self.old}
 
 
 def _copy_rng_state(state: dict) -> dict:
@@ -122,15 +134,16 @@ class Trainer:
         self.batch: np.ndarray | None = None
         self.pass_ = Pass(len(network.layers))
         # history
-        self.step_losses: list[float] = []
-        self.epoch_records: list[EpochRecord] = []
+        self.step_losses = StepLosses()
+        self.epoch_records = EpochRecords()
         self._settings_log: list[tuple[int, _Settings]] = [(0, self._current_settings())]
+        self.edits: list[Edit] = []  # weights and biases typed in mid-run, in order
         self._keyframes: list[_Keyframe] = []
         self._keyframe_bytes = 0
         self.horizon = 0  # the furthest step recorded; goto() may move anywhere in 0..horizon
         # a keyframe copies every parameter: space them so copying costs ~1% of training time,
         # while a rewind replays at most a few hundred steps
-        self.keyframe_interval = max(1, network.parameter_count() // 250)
+        self.keyframe_interval = max(MIN_KEYFRAME_INTERVAL, network.parameter_count() // 250)
         self._save_keyframe()
 
     # ------------------------------------------------------------------ inspection
@@ -172,7 +185,12 @@ class Trainer:
         self._apply_settings(new)
         self._settings_log = [entry for entry in self._settings_log if entry[0] < self.step]
         self._settings_log.append((self.step, copy.deepcopy(new)))
-        self.horizon = self.step  # a new setting makes a new future
+        self._cut_future()
+
+    def _cut_future(self) -> None:
+        """A change at this step makes a new future: what was recorded after it is dropped."""
+        self.horizon = self.step
+        self.edits = [e for e in self.edits if e.step <= self.step]
 
     def set_learning_rate(self, lr: float) -> None:
         settings = self.optimizer.settings.copy()
@@ -193,6 +211,50 @@ class Trainer:
             if when <= step:
                 current = s
         return current
+
+    # ------------------------------------------------------------------ edits
+
+    def set_parameter(self, layer_id: str, param: str, index: tuple, value: float) -> None:
+        """Type in a weight (``param="weights"``, ``index=(unit, input)``) or a bias
+        (``param="bias"``, ``index=(unit,)``) at the current position. Mid-step, the run goes back
+        to the step boundary first. The run continues from here; the edit is recorded (replays
+        apply it at the same step) and the recorded future is dropped. At step 0 it changes the
+        starting value."""
+        layer = self.network.layer(layer_id)
+        array = layer.W if param == "weights" else layer.b if param == "bias" else None
+        if array is None or len(index) != array.ndim:
+            raise ValueError(f"no {param} at {index} in layer {layer_id!r}")
+        index = tuple(int(i) for i in index)
+        if self.phase_index:
+            self.goto(self.step)
+        old, value = float(array[index]), float(value)
+        same = [e for e in self.edits if (e.step, e.layer, e.param, e.index) == (self.step, layer_id, param, index)]
+        if same:  # a second edit of the same value at the same step: one entry, from the first old value
+            old = same[0].old
+            self.edits = [e for e in self.edits if e not in same]
+        if value != old:
+            self.edits.append(Edit(self.step, layer_id, param, index, value, old))
+        self._write_parameter(layer_id, param, index, value)
+        self._cut_future()
+        # the keyframe at this step must hold the edited value (at step 0: the starting weights)
+        self._keyframes = [f for f in self._keyframes if f.step < self.step]
+        self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
+        self._save_keyframe()
+        self.pass_ = Pass(len(self.network.layers))
+
+    def _write_parameter(self, layer_id: str, param: str, index: tuple, value: float) -> None:
+        layer = self.network.layer(layer_id)
+        (layer.W if param == "weights" else layer.b)[index] = value
+
+    @property
+    def initial_parameters(self) -> list[np.ndarray]:
+        """The parameters the run started from (W, b per dense layer), as the first keyframe holds."""
+        return [p.copy() for p in self._keyframes[0].params]
+
+    @property
+    def first_step(self) -> int:
+        """The earliest step a rewind can reach (0 unless the network's structure changed mid-run)."""
+        return self._keyframes[0].step
 
     # ------------------------------------------------------------------ stepping
 
@@ -242,10 +304,13 @@ class Trainer:
             self._end_epoch()
         if self.step > self.horizon:
             self.horizon = self.step
-        else:  # replaying recorded history: apply the settings recorded for this step
+        else:  # replaying recorded history: apply the settings and edits recorded for this step
             for when, s in self._settings_log:
                 if when == self.step:
                     self._apply_settings(copy.deepcopy(s))
+            for edit in self.edits:
+                if edit.step == self.step:
+                    self._write_parameter(edit.layer, edit.param, edit.index, edit.value)
         if self.step % self.keyframe_interval == 0:
             self._save_keyframe()
 
@@ -256,7 +321,7 @@ class Trainer:
             self.epoch_records.append(self.evaluate())
         else:
             self.epoch_records.append(EpochRecord(self.epoch, self.step, float(np.mean(
-                self.step_losses[-self.steps_per_epoch():]))))
+                self.step_losses.tail(self.steps_per_epoch())))))
 
     def step_phase(self) -> Phase:
         """Run the next phase; returns it. After ``update`` the step is complete."""
@@ -345,6 +410,71 @@ class Trainer:
                 return DivergenceError(self.step + 1, layer.id, "an activation is NaN or infinite")
         return DivergenceError(self.step + 1, self.network.output_id, what)
 
+    # ------------------------------------------------------------------ run state
+
+    def state_dict(self, history: bool = True) -> dict:
+        """The whole run state, without the data: parameters, optimizer state, the random
+        generator and the epoch's order, the position, the settings and edit logs and (``history``)
+        the step and epoch history with the first keyframe (``"base"``: the starting weights at
+        step 0). :meth:`load_state_dict` on a trainer of the same project continues exactly here.
+        Arrays are copies; the history objects are copied too."""
+        state = {
+            "step": self.step, "epoch": self.epoch, "cursor": self.cursor, "phase": self.phase_index,
+            "horizon": self.horizon, "order": self.order, "order_epoch": self._order_epoch,
+            "rng": _copy_rng_state(self.rng.bit_generator.state),
+            "optimizer_state": self.optimizer.get_state(),
+            "settings": copy.deepcopy(self._current_settings()),
+            "settings_log": copy.deepcopy(self._settings_log),
+            "edits": list(self.edits),
+            "params": self.network.get_parameters(),
+            "keyframe_interval": self.keyframe_interval,
+        }
+        if history:
+            state["step_losses"] = copy.deepcopy(self.step_losses)
+            state["epoch_records"] = copy.deepcopy(self.epoch_records)
+            state["base"] = copy.deepcopy(self._keyframes[0])
+        return state
+
+    def load_state_dict(self, state: dict, history: bool = True) -> None:
+        """Continue the run described by ``state`` (from :meth:`state_dict`, maybe of another process
+        or a file). With ``history`` the step and epoch history and the rewind keyframes are replaced
+        (a rewind then replays from ``state["base"]``); without it they are kept (the worker hands
+        back the state of a play whose history the window mirrored). The parameters are copied in
+        place, so references to them stay valid."""
+        self.network.set_parameters(state["params"])
+        self.step, self.epoch, self.cursor = int(state["step"]), int(state["epoch"]), int(state["cursor"])
+        self.horizon = max(int(state.get("horizon", self.step)), self.step)
+        self.order = np.asarray(state["order"]) if state.get("order") is not None else np.arange(self.n_samples)
+        self._order_epoch = int(state.get("order_epoch", -1))
+        self.rng.bit_generator.state = _copy_rng_state(state["rng"])
+        self._settings_log = copy.deepcopy(state["settings_log"])
+        self.edits = list(state.get("edits", []))
+        settings = copy.deepcopy(state["settings"])
+        self.optimizer = Optimizer(settings.optimizer.copy())
+        self._apply_settings(settings)
+        self.optimizer.set_state(state["optimizer_state"])
+        self.keyframe_interval = int(state.get("keyframe_interval", self.keyframe_interval))
+        self.phase_index = 0
+        self.batch = None
+        self.pass_ = Pass(len(self.network.layers))
+        if history:
+            self.step_losses = copy.deepcopy(state.get("step_losses") or StepLosses())
+            self.epoch_records = copy.deepcopy(state.get("epoch_records") or EpochRecords())
+            base = state.get("base")
+            self._keyframes = [copy.deepcopy(base)] if base is not None else []
+            self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
+            self._save_keyframe()
+        for _ in range(int(state.get("phase", 0))):
+            self.step_phase()
+
+    def start_frame(self, params: list[np.ndarray]) -> _Keyframe:
+        """The keyframe of this trainer's step 0 with ``params`` as the starting weights (the base of
+        a run read from a file)."""
+        rng = np.random.default_rng([self.training.seed, 1])
+        first = copy.deepcopy(self._settings_log[0][1])
+        return _Keyframe(0, 0, 0, np.arange(self.n_samples), [np.array(p, dtype=float) for p in params],
+                         {"t": 0}, _copy_rng_state(rng.bit_generator.state), first, -1)
+
     # ------------------------------------------------------------------ rewind
 
     def _save_keyframe(self) -> None:
@@ -355,7 +485,7 @@ class Trainer:
                           self.order,  # never changed in place: each epoch draws a new array
                           self.network.get_parameters(), self.optimizer.get_state(),
                           _copy_rng_state(self.rng.bit_generator.state), self._current_settings(),
-                          len(self.epoch_records))
+                          self._order_epoch)
         self._keyframes.append(frame)
         self._keyframe_bytes += frame.nbytes()
         if self._keyframe_bytes > KEYFRAME_BUDGET and len(self._keyframes) > 2:
@@ -369,14 +499,14 @@ class Trainer:
     def _restore(self, frame: _Keyframe) -> None:
         self.step, self.epoch, self.cursor = frame.step, frame.epoch, frame.cursor
         self.order = frame.order
-        self._order_epoch = self.epoch if self.cursor else -1
+        self._order_epoch = frame.order_epoch
         self.network.set_parameters(frame.params)
         self.rng.bit_generator.state = _copy_rng_state(frame.rng_state)
         self._apply_settings(copy.deepcopy(frame.settings))  # the frame's optimizer type, then its state
         self.optimizer.set_state(frame.opt_state)
         self._apply_settings(copy.deepcopy(self._settings_at(frame.step)))
-        del self.step_losses[frame.step:]
-        del self.epoch_records[frame.n_epoch_records:]
+        self.step_losses.truncate(frame.step)
+        self.epoch_records.truncate_to_epoch(frame.epoch)
         self.phase_index = 0
         self.pass_ = Pass(len(self.network.layers))
 
