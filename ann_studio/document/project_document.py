@@ -37,6 +37,8 @@ class ProjectDocument(QObject):
     layer_moved = Signal(str)
     #: the output layer changed (the new output id)
     output_changed = Signal(str)
+    #: whether the project has unsaved changes (edits or training) changed
+    modified_changed = Signal(bool)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -44,6 +46,9 @@ class ProjectDocument(QObject):
         self._project = project if project is not None else default_project()
         self._batch_depth = 0
         self._batch_dirty = False
+        self._run_dirty = False  # trained since the last save (training is not an undo step)
+        self._run_source = None
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
     # ------------------------------------------------------------------ access
 
@@ -64,7 +69,40 @@ class ProjectDocument(QObject):
         return problems_of(self._project.network)
 
     def is_modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._run_dirty or not self.undo_stack.isClean()
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        self.modified_changed.emit(self.is_modified())
+
+    # ------------------------------------------------------------------ the run
+
+    def set_run_source(self, source) -> None:
+        """``source()`` returns the current run state (:meth:`Trainer.state_dict`) or None at
+        step 0: the training session, whose trainer is a cache of the document's run. The
+        document asks it (:meth:`sync_run`) before it saves or autosaves, as Orange's scheme syncs
+        its runtime state into the model before saving."""
+        self._run_source = source
+
+    def sync_run(self) -> None:
+        """Copy the session's run state into the project (cheap: at pause, save and autosave only)."""
+        if self._run_source is not None:
+            self._project.run = self._run_source()
+
+    def mark_run_changed(self) -> None:
+        """Training moved the run: the project has unsaved changes (no undo step)."""
+        if not self._run_dirty:
+            self._run_dirty = True
+            self.modified_changed.emit(True)
+
+    def project_for_save(self) -> Project:
+        """The project with the run synced in: what Save and autosave write."""
+        self.sync_run()
+        return self._project
+
+    def _set_saved(self) -> None:
+        self._run_dirty = False
+        self.undo_stack.setClean()
+        self.modified_changed.emit(self.is_modified())
 
     # ------------------------------------------------------------------ files
 
@@ -80,15 +118,19 @@ class ProjectDocument(QObject):
         project.path = None
         self.replace_project(project)
 
-    def replace_project(self, project: Project) -> None:
+    def replace_project(self, project: Project, modified: bool = False) -> None:
+        """Make ``project`` the open one (its run continues). ``modified``: it holds work not in
+        any file (a recovered autosave)."""
         self._project = project
         self.undo_stack.clear()
+        self._run_dirty = modified
         self.project_replaced.emit()
         self.path_changed.emit(project.path)
+        self.modified_changed.emit(self.is_modified())
 
     def save(self, path: str | Path | None = None) -> Path:
-        target = save_project(self._project, path)
-        self.undo_stack.setClean()
+        target = save_project(self.project_for_save(), path)
+        self._set_saved()
         self.path_changed.emit(self._project.path)
         return target
 

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_status_bar()
         self.autosaver = Autosaver(self.document, recovery_dir, parent=self)
-        self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.document.network_changed.connect(self._update_status)
         self.document.project_replaced.connect(self._update_status)
