@@ -27,6 +27,7 @@ from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
 from .panels.registry import panel_specs
+from .plain_text import plain, warn
 from .recent_files import add_recent, clear_recent, recent_files
 
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
@@ -222,9 +223,9 @@ class MainWindow(QMainWindow):
         arrange_docks(self, specs, tabify=not has_saved_layout())
 
     def _build_status_bar(self) -> None:
-        self.status_network = QLabel(self)
+        self.status_network = plain(QLabel(self))
         self.status_network.setObjectName("status_network")
-        self.status_training = QLabel(self)
+        self.status_training = plain(QLabel(self))
         self.status_training.setObjectName("status_training")
         self.statusBar().addPermanentWidget(self.status_training)
         self.statusBar().addPermanentWidget(self.status_network)
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
             target = self.document.save(path)
         except (OSError, ValueError) as exc:
             self.last_error = str(exc)
-            QMessageBox.warning(self, self.tr("Save failed"), str(exc))
+            warn(self, self.tr("Save failed"), str(exc))
             return False
         self._add_recent(Path(target))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 5000)
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr(OPEN_FILTER))
         if path and not self.open_project(path):
-            QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
+            warn(self, self.tr("Could not open the project"), self.last_error)
 
     @Slot()
     def _on_save(self) -> None:
@@ -399,12 +400,12 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export canvas"), "network.png",
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path and not self.export_image(path):
-            QMessageBox.warning(self, self.tr("Export failed"), self.last_error)
+            warn(self, self.tr("Export failed"), self.last_error)
 
     @Slot(str)
     def _on_file_dropped(self, path: str) -> None:
         if self.confirm_discard() and not self.open_project(path):
-            QMessageBox.warning(self, self.tr("Could not open the project"), self.last_error)
+            warn(self, self.tr("Could not open the project"), self.last_error)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if openable_file(event.mimeData()):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from ..plain_text import tooltip
 from . import style
 
 
@@ -35,7 +36,8 @@ class EdgeItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
-        self.setToolTip(_tr("%1 → %2 (select and press Delete to disconnect)").replace("%1", src).replace("%2", dst))
+        self.setToolTip(tooltip(_tr("%1 → %2 (select and press Delete to disconnect)").replace(
+            "%1", src).replace("%2", dst)))
 
     def set_ends(self, start: QPointF, end: QPointF) -> None:
         self.prepareGeometryChange()
@@ -44,8 +46,8 @@ class EdgeItem(QGraphicsItem):
 
     def set_problem(self, message: str | None) -> None:
         self.problem = message
-        self.setToolTip(message or _tr("%1 → %2 (select and press Delete to disconnect)").replace(
-            "%1", self.src).replace("%2", self.dst))
+        self.setToolTip(tooltip(message or _tr("%1 → %2 (select and press Delete to disconnect)").replace(
+            "%1", self.src).replace("%2", self.dst)))
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
@@ -138,7 +140,7 @@ class ConnectionItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         scene = self.scene()
         if scene is not None:
-            self.setToolTip(scene.describe_weight(self.layer, self.i, self.j))
+            self.setToolTip(tooltip(scene.describe_weight(self.layer, self.i, self.j)))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:

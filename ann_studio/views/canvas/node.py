@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from ..plain_text import tooltip
 from . import style
 
 LOW_DETAIL = 0.6  # below this zoom, nodes are drawn without rounded corners, shadow or body text
@@ -129,7 +130,7 @@ class NeuronItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         text = _tr("Neuron %1 of '%2'").replace("%1", str(self.index + 1)).replace("%2", self.node.layer_id)
         extra = self.scene().describe_neuron(self.node.layer_id, self.index) if self.scene() else ""
-        self.setToolTip(text + (f"\n{extra}" if extra else ""))
+        self.setToolTip(tooltip(text + (f"\n{extra}" if extra else "")))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
@@ -182,7 +183,7 @@ class LayerNode(QGraphicsItem):
 
     def set_problems(self, messages: list[str]) -> None:
         self.problems = messages
-        self.setToolTip("\n".join(messages))
+        self.setToolTip(tooltip("\n".join(messages)))
         self.update()
 
     def set_highlight(self, colour: QColor | None) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from ...paths import resource_path
+from ..plain_text import plain
 
 
 def _localised(value, fallback: str) -> str:
@@ -39,7 +40,7 @@ class NewProjectGallery(QDialog):
         self.setWindowTitle(self.tr("New Project"))
         self.chosen: Path | None = None
         self.list = QListWidget(self)
-        self.description = QLabel(self)
+        self.description = plain(QLabel(self))
         self.description.setWordWrap(True)
         self.description.setMinimumHeight(60)
         for path, title, text in examples():

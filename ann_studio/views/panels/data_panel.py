@@ -31,6 +31,7 @@ from ...core import AnnError
 from ...core.datasets import BUILTINS, FEATURES, builtin, section_for_builtin
 from ...core.datasets.synthetic import CURVES
 from ...document import data_commands as cmd
+from ..plain_text import plain
 from ..plots import style
 from .point_editor import PointEditor
 from .registry import PanelSpec
@@ -110,7 +111,7 @@ class DataPanel(QWidget):
         top.addWidget(self.combo, 1)
         top.addWidget(self.import_button)
         layout.addLayout(top)
-        self.description = QLabel(self)
+        self.description = plain(QLabel(self))
         self.description.setWordWrap(True)
         layout.addWidget(self.description)
         self.params = QFormLayout()
@@ -132,7 +133,7 @@ class DataPanel(QWidget):
             self.preview.addWidget(w)
         self.preview.setMinimumHeight(240)
         layout.addWidget(self.preview, 1)
-        self.info = QLabel(self)
+        self.info = plain(QLabel(self))
         self.info.setObjectName("data_info")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
@@ -161,7 +162,7 @@ class DataPanel(QWidget):
         row = QHBoxLayout()
         self.draw_class = QComboBox(self)
         self.draw_class.setObjectName("draw_class")
-        self.draw_hint = QLabel(self)
+        self.draw_hint = plain(QLabel(self))
         self.draw_hint.setWordWrap(True)
         row.addWidget(QLabel(self.tr("Draw class:"), self))
         row.addWidget(self.draw_class)

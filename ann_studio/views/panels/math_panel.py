@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.gradcheck import check_parameter
 from ..phase_names import phase_label
+from ..plain_text import escape, plain
 from . import math_badge
 from .math_format import num
 from .math_formulas import Context, focus, formula_lines
@@ -87,7 +88,7 @@ class MathPanel(QWidget):
         self.check_button = QPushButton(self.tr("Check gradient"), self, objectName="check_gradient")
         self.check_button.setToolTip(self.tr("Compare ∂E/∂w from backpropagation with a central finite "
                                              "difference (E(w + h) − E(w − h)) / 2h for the selection"))
-        self.check_result = QLabel(self, objectName="gradcheck_result")
+        self.check_result = plain(QLabel(self, objectName="gradcheck_result"))
         self.check_result.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export_csv")
         self.export_button.setToolTip(self.tr("Save every layer's z, a, δ, ∂E/∂b and ∂E/∂W of this batch"))
@@ -177,7 +178,7 @@ class MathPanel(QWidget):
         """Redraw the heading, formula, table and badge from the session's current state."""
         t = self.session.trainer
         if t is None:
-            self.heading.setText(self.session.error or "")
+            self.heading.setText(escape(self.session.error or ""))
             self.formula.setHtml("")
             self.model.refresh(None, 0)
             return
@@ -188,7 +189,8 @@ class MathPanel(QWidget):
         m = self.session.batch_size_now
         where = self.tr("step %1 · sample %2 of %3").replace("%1", str(t.step)).replace(
             "%2", str(s + 1)).replace("%3", str(m))
-        self.heading.setText(f"<b>{phase_label(phase, t.network)}</b> &nbsp;<span style='color:#777'>{where}</span>")
+        self.heading.setText(f"<b>{escape(phase_label(phase, t.network))}</b> &nbsp;"
+                             f"<span style='color:#777'>{escape(where)}</span>")
         rows = "".join(f"<tr><td class='cap'>{line.caption}</td></tr><tr><td class='f'>{line.html}</td></tr>"
                        for line in formula_lines(ctx, phase, self.selection.current))
         self.formula.setHtml(f"<table>{rows}</table>")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.losses import LOSSES
 from ...core.optimizers import OPTIMIZERS
 from ..phase_names import phase_label
+from ..plain_text import plain
 from ..setting_names import loss_title, optimizer_title
 from .refresh_throttle import RefreshThrottle
 from .registry import PanelSpec
@@ -61,7 +62,7 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ construction
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self, objectName=name)
+        label = plain(QLabel(self, objectName=name))
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

@@ -126,10 +126,10 @@ class ActivationFunctionPanel(LivePanel):
         self.z_line.setValue(z)
         self.operating = (z, float(fz[0]), float(dfz[0]))
         title = self.tr("%1 of %2, unit %3").replace("%1", layer.activation.name).replace(
-            "%2", layer.id).replace("%3", str(unit))
+            "%2", layer.id).replace("%3", str(unit + 1))
         if title != getattr(self, "_title_text", None):  # a new title re-lays out the whole plot
             self._title_text = title
-            self.plot.setTitle(title)
+            style.set_title(self.plot, title)
         self.readout.setText(f"z = {z:.4g}   f(z) = {fz[0]:.4g}   f′(z) = {dfz[0]:.4g}")
 
 

@@ -105,7 +105,7 @@ class ActivationsPanel(LivePanel):
         low = -1.0 if any(layer.activation.name == "tanh" for layer in trainer.network.dense) else 0.0
         self.bar_plot.setYRange(low, 1.0, padding=0.05)
         self._bounded = bounded
-        self.hist_plot.setTitle(self.tr("Over %1 samples").replace("%1", str(min(PROBE_SIZE, trainer.n_samples))))
+        style.set_title(self.hist_plot, self.tr("Over %1 samples").replace("%1", str(min(PROBE_SIZE, trainer.n_samples))))
 
     def refresh(self, trainer) -> None:
         net = trainer.network
@@ -143,7 +143,7 @@ class ActivationsPanel(LivePanel):
         title = self.tr("Current sample") + ("" if not flagged else " — " + ", ".join(flagged))
         if self._titles.get("bars") != title:  # setTitle re-lays out HTML text: only on change
             self._titles["bars"] = title
-            self.bar_plot.setTitle(title, color=style.FLAG if flagged else style.FOREGROUND)
+            style.set_title(self.bar_plot, title, color=style.FLAG if flagged else style.FOREGROUND)
 
     def _bins(self, layers, probe) -> np.ndarray:
         """Shared histogram bin edges: fixed over the union of the bounded activations' ranges (the

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..plain_text import plain
 from .refresh import RefreshClock
 
 #: items whose look changes rarely (titles, legends, text): Qt keeps each as a pixmap and paints
@@ -62,7 +63,7 @@ class LivePanel(QWidget):
         self.body = QVBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.body, 1)
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))
         self.message.setObjectName("panel_message")
         self.message.setWordWrap(True)
         self.message.hide()

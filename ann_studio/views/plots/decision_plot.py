@@ -171,10 +171,10 @@ class DecisionPanel(LivePanel):
         self.mosaic.outline_tile(focus)
         trainer = self.session.trainer
         if focus is None:
-            self.plot.setTitle(self.tr("Network output"))
+            style.set_title(self.plot, self.tr("Network output"))
         elif trainer is not None:
             layer = trainer.network.layers[focus[0]]
-            self.plot.setTitle(self.tr("Unit %1 of %2").replace("%1", str(focus[1])).replace("%2", layer.id))
+            style.set_title(self.plot, self.tr("Unit %1 of %2").replace("%1", str(focus[1] + 1)).replace("%2", layer.id))
         self.refresh_now()
 
     def _on_thumb_clicked(self, event) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainterPath, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsRectItem
 
+from ..plain_text import escape
+
 
 class PathCurve(QGraphicsPathItem):
     """A polyline (or a filled band) in data coordinates.
@@ -188,7 +190,7 @@ def add_curve(plot: pg.PlotItem, curve: PathCurve) -> PathCurve:
     """Add ``curve`` to ``plot`` and, when it has a name, to the plot's legend."""
     plot.addItem(curve)
     if curve.name() and plot.legend is not None:
-        plot.legend.addItem(curve, curve.name())
+        plot.legend.addItem(curve, escape(curve.name()))  # legend labels are HTML; names are plain
     return curve
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from ..panels.registry import PanelSpec
+from ..plain_text import plain
 from . import style
 from .base import LivePanel
 from .export import export_button
@@ -27,7 +28,7 @@ class PredictionPanel(LivePanel):
         self.index_spin = QSpinBox(self)
         self.index_spin.setObjectName("prediction_index")
         self.index_spin.setPrefix(self.tr("No. "))
-        self.verdict = QLabel(self)
+        self.verdict = plain(QLabel(self))
         self.verdict.setObjectName("prediction_verdict")
         for w in (self.part, self.index_spin, self.verdict):
             self.tools.addWidget(w)

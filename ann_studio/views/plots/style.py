@@ -13,6 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..plain_text import escape
+
 #: Tableau 10: classes, layers, runs
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
@@ -65,15 +67,21 @@ def style_plot(plot: pg.PlotItem, title: str = "", x_label: str = "", y_label: s
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.getAxis("left").setWidth(48)
     if title:
-        plot.setTitle(title, color=FOREGROUND, size=f"{LABEL_FONT_PT + 1}pt")
+        set_title(plot, title)
     label_style = {"color": FOREGROUND, "font-size": f"{LABEL_FONT_PT}pt"}
     if x_label:
-        plot.setLabel("bottom", x_label, **label_style)
+        plot.setLabel("bottom", escape(x_label), **label_style)
     if y_label:
-        plot.setLabel("left", y_label, **label_style)
+        plot.setLabel("left", escape(y_label), **label_style)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     return plot
+
+
+def set_title(plot: pg.PlotItem, title: str, color: str = FOREGROUND) -> None:
+    """Set ``plot``'s title to the plain text ``title`` (pyqtgraph reads titles as HTML: a layer id
+    like ``<img src=…>`` is escaped, never drawn as markup)."""
+    plot.setTitle(escape(title), color=color, size=f"{LABEL_FONT_PT + 1}pt")
 
 
 def add_legend(plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QLabel
 
 from ...document.selection import Selected
 from ..panels.registry import PanelSpec
+from ..plain_text import plain
 from . import style
 from .base import LivePanel
 from .export import export_button
@@ -42,7 +43,7 @@ class WeightsPanel(LivePanel):
         self._highlight: QGraphicsRectItem | None = None
         self._steps: list[int] = []
         self._spread: list[np.ndarray] = []
-        self.readout = QLabel(self)
+        self.readout = plain(QLabel(self))
         self.readout.setObjectName("weights_readout")
         self.hinton_box = QCheckBox(self.tr("Hinton diagram"), self)
         self.hinton_box.setObjectName("weights_hinton")
