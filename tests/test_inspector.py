@@ -51,7 +51,7 @@ def test_typing_a_fraction_sets_the_weight(window, inspector, qtbot):
     assert inspector.param_value.text() == "0.2"
     type_into(qtbot, inspector.param_value, "1/3")
     assert window.document.layer("hidden").weights[0, 1] == pytest.approx(1 / 3)
-    assert window.document.undo_stack.undoText() == "Set weight w[0, 1] of 'hidden' to 0.333333"
+    assert window.document.undo_stack.undoText() == "Set weight w[1, 2] of 'hidden' to 0.333333"
 
 
 def test_typing_a_decimal_comma_sets_the_bias(window, inspector, qtbot):

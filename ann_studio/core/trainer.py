@@ -138,6 +138,7 @@ class Trainer:
         self.epoch_records = EpochRecords()
         self._settings_log: list[tuple[int, _Settings]] = [(0, self._current_settings())]
         self.edits: list[Edit] = []  # weights and biases typed in mid-run, in order
+        self._initial: list[np.ndarray] | None = None  # set when the run's base is not step 0
         self._keyframes: list[_Keyframe] = []
         self._keyframe_bytes = 0
         self.horizon = 0  # the furthest step recorded; goto() may move anywhere in 0..horizon
@@ -248,8 +249,13 @@ class Trainer:
 
     @property
     def initial_parameters(self) -> list[np.ndarray]:
-        """The parameters the run started from (W, b per dense layer), as the first keyframe holds."""
-        return [p.copy() for p in self._keyframes[0].params]
+        """The parameters the run started from (W, b per dense layer): the first keyframe's, or
+        (after a structural edit mid-run) the starting weights carried over to the new structure."""
+        return [p.copy() for p in (self._initial if self._initial is not None else self._keyframes[0].params)]
+
+    def set_initial_parameters(self, params: list[np.ndarray]) -> None:
+        """Say what the run started from when its first keyframe is not step 0 (a carried-over run)."""
+        self._initial = [np.array(p, dtype=float) for p in params]
 
     @property
     def first_step(self) -> int:
@@ -433,6 +439,7 @@ class Trainer:
             state["step_losses"] = copy.deepcopy(self.step_losses)
             state["epoch_records"] = copy.deepcopy(self.epoch_records)
             state["base"] = copy.deepcopy(self._keyframes[0])
+            state["initial"] = self.initial_parameters
         return state
 
     def load_state_dict(self, state: dict, history: bool = True) -> None:
@@ -463,6 +470,9 @@ class Trainer:
             base = state.get("base")
             self._keyframes = [copy.deepcopy(base)] if base is not None else []
             self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
+            self._initial = None
+            if base is not None and base.step and state.get("initial") is not None:
+                self.set_initial_parameters(state["initial"])
             self._save_keyframe()
         for _ in range(int(state.get("phase", 0))):
             self.step_phase()

@@ -36,13 +36,11 @@ import time
 import numpy as np
 
 from .errors import DivergenceError
+from .history import EpochRecords, StepLosses
 from .trainer import KEYFRAME_BUDGET, Trainer
 
-#: what never leaves the window's trainer: the data set (sent once, cached) and the history lists
-#: (the worker gets tails and sends back what it appends)
-_KEPT = {"x", "y", "test_x", "test_y", "_keyframes", "_keyframe_bytes", "step_losses", "epoch_records"}
-#: what a snapshot carries besides the parameters and the new history
-_POSITION = ("step", "epoch", "cursor", "phase_index", "horizon", "batch", "pass_")
+#: what a snapshot carries for the views besides the run state (the batch and the current pass)
+_VIEW = ("batch", "pass_")
 #: how often the worker looks for a message from the window, in seconds
 POLL_S = 0.002
 #: the worker keeps keyframes up to this many times less often than the window would: sending
@@ -85,67 +83,61 @@ def stop_criterion(trainer: Trainer) -> str | None:
 
 
 def start_state(trainer: Trainer) -> dict:
-    """What the worker needs to continue ``trainer``: everything but the data and the history,
-    plus the history's tail (an epoch's step losses and the last epoch record)."""
-    state = {k: v for k, v in trainer.__dict__.items() if k not in _KEPT}
-    tail = trainer.steps_per_epoch() + 1
-    state["step_losses"] = trainer.step_losses[-tail:]
-    state["epoch_records"] = trainer.epoch_records[-1:]
-    # how many of the window's epoch records come before the worker's list (keyframes count them)
-    state["_record_base"] = len(trainer.epoch_records) - len(state["epoch_records"])
-    state["_keyframes"] = trainer._keyframes[-1:]  # _save_keyframe compares with the newest
-    state["_keyframe_bytes"] = 0
-    return state
+    """What the worker needs to continue ``trainer`` (:meth:`Trainer.state_dict` without the
+    history, and the history's tail: an epoch's step losses and the last epoch record)."""
+    return {"network": trainer.network, "training": trainer.training, "evaluate": trainer.evaluate_epochs,
+            "state": trainer.state_dict(history=False),
+            "losses": trainer.step_losses.tail(trainer.steps_per_epoch() + 1),
+            "records": list(trainer.epoch_records[-1:])}
 
 
-def build_trainer(state: dict, data: tuple) -> Trainer:
+def build_trainer(start: dict, data: tuple) -> Trainer:
     """A trainer from :func:`start_state` and the cached ``(x, y, test_x, test_y)``."""
-    trainer = Trainer.__new__(Trainer)
-    trainer.__dict__.update(state)
-    trainer.x, trainer.y, trainer.test_x, trainer.test_y = data
-    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), len(trainer._keyframes))
+    state = start["state"]
+    settings = state["settings"]
+    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], *data[:2],
+                      test_x=data[2], test_y=data[3], evaluate=start["evaluate"])
+    trainer._keyframes, trainer._keyframe_bytes = [], 0
+    trainer.load_state_dict(state, history=False)
+    trainer.step_losses.extend(start["losses"])
+    trainer.epoch_records.extend(start["records"])
+    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), 0, -2)
     return trainer
 
 
 def take_snapshot(trainer: Trainer) -> dict:
-    """The position, the parameters and the history appended since the last snapshot."""
-    losses, records, frames = trainer._marks
-    snap = {k: getattr(trainer, k) for k in _POSITION}
-    snap["params"] = [(layer.W, layer.b) for layer in trainer.network.dense]
-    snap["new_losses"] = trainer.step_losses[losses:]
-    snap["new_records"] = trainer.epoch_records[records:]
-    snap["new_keyframes"] = trainer._keyframes[frames:]
-    for frame in snap["new_keyframes"]:  # counted in the worker's trimmed list: count the window's
-        frame.n_epoch_records += trainer._record_base
+    """The whole run state (the epoch's order only when it is new), the current pass and the
+    history appended since the last snapshot. Everything the window needs to continue exactly
+    here comes in every snapshot, so a worker that dies costs only the steps since the last one."""
+    losses, records, frames, order_epoch = trainer._marks
+    state = trainer.state_dict(history=False)
+    if state["order_epoch"] == order_epoch:
+        del state["order"]  # the window has it (it can be 60,000 indices)
+    snap = {"state": state, "batch": trainer.batch, "pass_": trainer.pass_,
+            "new_losses": trainer.step_losses.tail(len(trainer.step_losses) - losses),
+            "new_records": list(trainer.epoch_records[records:]),
+            "new_keyframes": trainer._keyframes[frames:]}
     # the worker keeps one epoch of losses and the newest keyframe: its memory stays flat
     keep = trainer.steps_per_epoch() + 1
     if len(trainer.step_losses) > 4 * keep:
-        del trainer.step_losses[:-keep]
-    if len(trainer._keyframes) > 1:
-        del trainer._keyframes[:-1]
+        trainer.step_losses = StepLosses(trainer.step_losses.tail(keep))
+    del trainer._keyframes[:-1]
     if len(trainer.epoch_records) > 1:
-        trainer._record_base += len(trainer.epoch_records) - 1
-        del trainer.epoch_records[:-1]
+        trainer.epoch_records = EpochRecords(trainer.epoch_records[-1:])
     trainer._keyframe_bytes = sum(f.nbytes() for f in trainer._keyframes)
-    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), len(trainer._keyframes))
+    trainer._marks = (len(trainer.step_losses), len(trainer.epoch_records), len(trainer._keyframes),
+                      trainer._order_epoch)
     return snap
 
 
-def final_state(trainer: Trainer) -> dict:
-    """Everything :func:`apply_snapshot` does not carry (optimizer state, random generator,
-    order, settings, …)."""
-    own = ("network", "_trainable", "_params", "_marks", "_record_base", "keyframe_interval")
-    return {k: v for k, v in trainer.__dict__.items() if k not in _KEPT and k not in _POSITION and k not in own}
-
-
 def apply_snapshot(trainer: Trainer, snap: dict) -> None:
-    """Make the window's ``trainer`` show the worker's position (parameters copied in place, so
-    every reference to them stays valid) and append the new history."""
-    for layer, (W, b) in zip(trainer.network.dense, snap["params"]):
-        layer.W[...] = W
-        layer.b[...] = b
-    for k in _POSITION:
-        setattr(trainer, k, snap[k])
+    """Make the window's ``trainer`` continue from the worker's position (parameters copied in
+    place, so every reference to them stays valid) and append the new history."""
+    state = snap["state"]
+    if "order" not in state:
+        state["order"] = trainer.order
+    trainer.load_state_dict(state, history=False)
+    trainer.batch, trainer.pass_ = snap["batch"], snap["pass_"]
     trainer.step_losses.extend(snap["new_losses"])
     trainer.epoch_records.extend(snap["new_records"])
     shared: dict[int, np.ndarray] = {}  # id of an order array in this message → the one kept
@@ -163,12 +155,6 @@ def apply_snapshot(trainer: Trainer, snap: dict) -> None:
         trainer._keyframes.append(frame)
         trainer._keyframe_bytes += frame.nbytes()
     _thin_keyframes(trainer)
-
-
-def apply_final(trainer: Trainer, final: dict) -> None:
-    """Take over the rest of the worker's state at the end of a play (the optimizer's state
-    arrays are its own, not views of the parameters: the worker's optimizer can be taken as is)."""
-    trainer.__dict__.update(final)
 
 
 def _thin_keyframes(trainer: Trainer) -> None:
@@ -202,8 +188,8 @@ def worker_main(conn) -> None:
                 data.clear()  # one data set at a time: the window's current one
                 data[message[1]] = message[2:]
             elif kind == "play":
-                _, key, state, target_epoch = message
-                _play(conn, build_trainer(state, data[key]), target_epoch)
+                _, key, start, target_epoch = message
+                _play(conn, build_trainer(start, data[key]), target_epoch)
             # a late "snapshot" or "pause" after the play ended needs no answer
     except (EOFError, OSError, KeyboardInterrupt):
         return
@@ -232,7 +218,7 @@ def _play(conn, trainer: Trainer, target_epoch: int | None) -> None:
         why, detail = "diverged", str(exc)
     except Exception as exc:  # noqa: BLE001 - a bug: hand back what there is, say what happened
         why, detail = "failed", f"{type(exc).__name__}: {exc}"
-    conn.send(("ended", why, detail, take_snapshot(trainer), final_state(trainer)))
+    conn.send(("ended", why, detail, take_snapshot(trainer)))
 
 
 def _answer(conn, trainer: Trainer) -> bool:
@@ -301,7 +287,7 @@ class WorkerClient:
                 if self.conn.poll():
                     self.ready = self.conn.recv()[0] == "ready"
             except (EOFError, OSError) as exc:
-                self._fail(exc)
+                self.fail(exc)
         return self.ready
 
     def play(self, trainer: Trainer, target_epoch: int | None = None) -> None:
@@ -333,7 +319,7 @@ class WorkerClient:
             self._waiting = True
         return ended
 
-    def pause(self, timeout: float = 30.0) -> tuple[str, str | None] | None:
+    def pause(self, timeout: float = 1.0) -> tuple[str, str | None] | None:
         """Stop the worker at the next step boundary and take its state back (blocks until it
         answers; a step takes micro- to milliseconds). Returns how the play ended."""
         if self.trainer is None:
@@ -351,15 +337,24 @@ class WorkerClient:
         return None
 
     def _finish(self, message) -> tuple[str, str | None]:
-        _, why, detail, snap, final = message
+        _, why, detail, snap = message
         trainer, self.trainer, self._waiting = self.trainer, None, False
         apply_snapshot(trainer, snap)
-        apply_final(trainer, final)
         return why, detail
 
-    def _fail(self, exc: Exception) -> None:
+    def fail(self, exc: Exception) -> None:
+        """Give up on the worker (dead, hung or unable to start): end its process; the window's
+        trainer keeps the state of the last snapshot it applied."""
         self.failed = f"{type(exc).__name__}: {exc}"
         self.ready = False
+        self.trainer, self._waiting = None, False
+        if self.process is not None:
+            try:
+                self.process.kill()
+                self.process.join(timeout=1.0)
+            except (OSError, ValueError, AttributeError):
+                pass
+            self.process, self.conn = None, None
 
     def stop(self) -> None:
         """End the worker process."""

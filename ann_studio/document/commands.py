@@ -253,6 +253,24 @@ class SetParametersCommand(QUndoCommand):
         self.document.set_parameters(self.layer_id, *self._old)
 
 
+class EditRunParameterCommand(QUndoCommand):
+    """A weight or bias typed in mid-run: redo sets the new value in the run at its current step,
+    undo types the old one back (the run goes on; both edits are on the timeline)."""
+
+    def __init__(self, document, layer_id: str, param: str, index: tuple, old: float, new: float, text: str,
+                 parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.document = document
+        self._where = (layer_id, param, tuple(index))
+        self._old, self._new = float(old), float(new)
+
+    def redo(self) -> None:
+        self.document.edit_run_parameter(*self._where, self._new)
+
+    def undo(self) -> None:
+        self.document.edit_run_parameter(*self._where, self._old)
+
+
 class SetSettingsCommand(QUndoCommand):
     """Change the loss, optimizer or training settings (each argument is copied)."""
 

@@ -39,6 +39,8 @@ class ProjectDocument(QObject):
     output_changed = Signal(str)
     #: whether the project has unsaved changes (edits or training) changed
     modified_changed = Signal(bool)
+    #: a weight or bias of the run was typed in mid-run: (layer id, "weights"/"bias", index, value)
+    run_parameter_edited = Signal(str, str, object, float)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -93,6 +95,12 @@ class ProjectDocument(QObject):
         if not self._run_dirty:
             self._run_dirty = True
             self.modified_changed.emit(True)
+
+    def edit_run_parameter(self, layer_id: str, param: str, index: tuple, value: float) -> None:
+        """Set a weight or bias of the *current* run (called by an undo command): the session's
+        trainer applies it at its current step and the run continues."""
+        self.run_parameter_edited.emit(layer_id, param, tuple(int(i) for i in index), float(value))
+        self.mark_run_changed()
 
     def project_for_save(self) -> Project:
         """The project with the run synced in: what Save and autosave write."""

@@ -5,9 +5,15 @@ amount of training (a few milliseconds), so the event loop stays responsive. Pan
 :attr:`TrainingSession.updated` and read :attr:`TrainingSession.trainer`; while playing, ``updated``
 is emitted at most ~30 times a second.
 
-Structural edits to the document rebuild the trainer (training restarts from step 0); changing the
-learning rate keeps the weights and applies from the next update; batch size, optimizer and loss
-apply at the next step boundary.
+The trainer is a *cache* of the document's run (house style: one source of truth). The session
+builds it from the project's run (so an opened file continues where it was saved), hands its
+state back to the document when asked (``document.set_run_source``: before Save and autosave,
+and at pause), and marks the document modified whenever training moves the run. Structural
+edits carry the run over to the new network (every surviving weight keeps its current value, see
+:mod:`ann_studio.core.run_carry`); a weight typed in mid-run is an edit of the run at this step
+(:meth:`TrainingSession._on_document_run_parameter_edited`); changing the learning rate keeps
+the weights and applies from the next update; batch size, optimizer and loss apply at the next
+step boundary. Reset Training goes back to the run's starting weights.
 
 Besides the trainer, the session keeps what the stepping views need and the engine does not:
 the phase just completed (:attr:`current_phase`, also right after the update), the sample of the
@@ -89,11 +95,38 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
         self.use_worker = training_worker.enabled()
         self._worker = None  # the worker client while it trains this session's trainer
         self._last_request = 0.0
-        document.project_replaced.connect(self.rebuild)
-        document.network_changed.connect(self.rebuild)
-        document.data_changed.connect(self.rebuild)
+        self._run_mark = None  # (step, phase, edits) when the document last had this run
+        document.project_replaced.connect(self._on_document_project_replaced)
+        document.network_changed.connect(self._on_document_network_changed)
+        document.data_changed.connect(self._on_document_data_changed)
         document.settings_changed.connect(self._on_document_settings_changed)
-        self.rebuild()
+        document.run_parameter_edited.connect(self._on_document_run_parameter_edited)
+        document.set_run_source(self.run_state)
+        self._build(continue_run=True)
+
+    # ------------------------------------------------------------------ the run in the document
+
+    def run_state(self) -> dict | None:
+        """The run as the document stores it (:meth:`Trainer.state_dict`), or None at step 0 with
+        nothing typed in (a project that was never trained). While the worker trains, this is the
+        state of its last snapshot."""
+        t = self.trainer
+        if t is None:
+            return self.document.project.run  # a broken network or data: keep what the file had
+        if t.step == 0 and t.phase_index == 0 and not t.edits and t.horizon == 0:
+            return None
+        return t.state_dict()
+
+    def _run_signature(self) -> tuple | None:
+        t = self.trainer
+        return None if t is None else (t.step, t.phase_index, len(t.edits), t.horizon)
+
+    def _note_run_moved(self) -> None:
+        """Training, a rewind or an edit moved the run: the document has unsaved changes."""
+        mark = self._run_signature()
+        if mark != self._run_mark:
+            self._run_mark = mark
+            self.document.mark_run_changed()
 
     # ------------------------------------------------------------------ building
 
@@ -109,22 +142,57 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
 
     @Slot()
     def rebuild(self) -> None:
-        """Build a fresh trainer from the document (step 0). Problems are reported, not raised."""
+        """Build the trainer again from the document's definition, at step 0 (Reset Training)."""
+        self._build(continue_run=False)
+
+    @Slot()
+    def _on_document_project_replaced(self) -> None:
+        self._build(continue_run=True)  # an opened file continues its saved run
+
+    @Slot()
+    def _on_document_network_changed(self) -> None:
+        self._build(carry=True, same_data=True)
+
+    @Slot()
+    def _on_document_data_changed(self) -> None:
+        self._build(carry=True, same_data=False)
+
+    def _build(self, continue_run: bool = False, carry: bool = False, same_data: bool = True) -> None:
+        """Build the trainer from the document. ``continue_run``: continue the project's saved run;
+        ``carry``: carry the current run over to the edited network or data; neither: step 0 from
+        the run's starting weights. Problems are reported, not raised."""
         self._reclaim()  # how the worker's play ended no longer matters: this trainer goes
         self.pause()
-        self.trainer, self.error = None, None
+        old, self.trainer, self.error = self.trainer, None, None
         self._pending = {}
         self._forget_update()
         self.focus_sample = 0
+        moved = False
         try:
             project = self.document.project
             if self.document.problems():
                 raise self.document.problems()[0]
             self.dataset = self._load_dataset(project)
-            self.trainer = project.build_trainer(self.dataset)
+            trainer = project.build_trainer(self.dataset, restart=not continue_run)
+            if carry and old is not None and (old.step or old.phase_index or old.edits):
+                from ..core.run_carry import carry_over
+
+                carry_over(trainer, old, same_data)
+                moved = True
+            elif (not continue_run and not carry and old is not None and old.step
+                  and old.training.seed == project.training.seed):
+                initial = old.initial_parameters  # Reset Training: the run's own starting weights
+                if [p.shape for p in initial] == [p.shape for p in trainer.network.get_parameters()]:
+                    trainer.network.set_parameters(initial)
+                    trainer.load_state_dict({**trainer.state_dict(), "base": trainer.start_frame(initial)})
+                moved = True
+            self.trainer = trainer
         except AnnError as exc:
             self.error = str(exc)
             self.problem.emit(self.error)
+        self._run_mark = self._run_signature()
+        if moved:
+            self.document.mark_run_changed()
         self.reset_done.emit()
         self.updated.emit()
 
@@ -211,6 +279,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
     def _emit(self) -> None:
         self._last_emit = time.perf_counter()
         self._dirty = False
+        self._note_run_moved()
         if self.trainer is not None:
             self.focus_sample = min(self.focus_sample, max(self.batch_size_now - 1, 0))
         self.updated.emit()
@@ -368,6 +437,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
             self.play_state_changed.emit("paused")
             if self._dirty:
                 self._emit()
+            self.document.sync_run()  # the document holds the run as it stands at every pause
             self._handle_end(ended)
 
     @Slot()
@@ -454,6 +524,23 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
                 reason = self.tr("the accuracy %1 reached the target %2").replace(
                     "%1", f"{record.accuracy:.1%}").replace("%2", f"{s.target_accuracy:.0%}")
         return reason
+
+    @Slot(str, str, object, float)
+    def _on_document_run_parameter_edited(self, layer_id: str, param: str, index, value: float) -> None:
+        """A weight or bias typed in mid-run: it becomes the current value and the run continues
+        from this step (the edit is on the timeline; Undo types the old value back)."""
+        if self.trainer is None:
+            return
+        ended = self._reclaim()
+        was_playing = self.playing
+        if was_playing:
+            self._timer.stop()
+        self._forget_update()
+        self._guard(lambda: self.trainer.set_parameter(layer_id, param, tuple(index), value))
+        self._emit()
+        if was_playing and ended is None:
+            self._timer.start(self._play_interval())
+        self._handle_end(ended)
 
     def shutdown(self) -> None:
         self._reclaim()

@@ -60,7 +60,7 @@ class SessionWorkerMixin:
         request = now - self._last_request >= WORKER_SNAPSHOT_S
         try:
             ended = self._worker.pump(request=request)
-        except (OSError, EOFError, ValueError) as exc:
+        except (OSError, EOFError, ValueError, TypeError) as exc:
             self._worker_failed(exc)
             return
         if request:
@@ -93,17 +93,20 @@ class SessionWorkerMixin:
             self._worker_ended(*ended)
 
     def _worker_failed(self, exc: Exception) -> None:
-        """The worker died mid-play: its steps since the last snapshot are lost; the window's
-        trainer is rebuilt from the project rather than left half-updated."""
+        """The worker died or stopped answering mid-play: only its steps since the last snapshot
+        are lost. Every snapshot carries the whole run state, so the window's trainer continues
+        exactly from the last one it applied; training goes on in the window."""
         client, self._worker = self._worker, None
         if client is not None:
-            client._fail(exc)
-            client.trainer = None
+            client.fail(exc)
         self.use_worker = False
-        self.rebuild()
+        self._timer.setInterval(self._play_interval())
+        step = self.trainer.step if self.trainer is not None else 0
         text = QCoreApplication.translate(
-            "TrainingSession", "The training process stopped unexpectedly (%1); training restarted in the window.")
-        self.problem.emit(text.replace("%1", str(exc)))
+            "TrainingSession", "The training process stopped unexpectedly (%1); the run is kept at step %2 and "
+            "training continues in the window.")
+        self.problem.emit(text.replace("%1", str(exc) or type(exc).__name__).replace("%2", f"{step:,}"))
+        self._emit()
 
     def _worker_ended(self, why: str, detail: str | None) -> None:
         """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""

@@ -35,5 +35,5 @@ def client() -> WorkerClient:
         try:
             _CLIENT.start()
         except (OSError, RuntimeError, ValueError) as exc:  # no process: train in the window
-            _CLIENT._fail(exc)
+            _CLIENT.fail(exc)
     return _CLIENT

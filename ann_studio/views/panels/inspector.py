@@ -30,6 +30,7 @@ from ...core.losses import LOSSES
 from ...core.optimizers import OPTIMIZERS
 from ...core.spec import MAX_UNITS
 from ...document.commands import (
+    EditRunParameterCommand,
     NetworkEditCommand,
     SetParametersCommand,
     SetSettingsCommand,
@@ -99,6 +100,7 @@ class InspectorPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("inspector_title")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # ids come from files: never markup
         self.title.setStyleSheet("font-weight: bold;")
         self.layer_box = self._build_layer_box()
         self.param_box = self._build_param_box()
@@ -114,10 +116,19 @@ class InspectorPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.session = window.session
         for signal in (self.document.network_changed, self.document.project_replaced,
                        self.document.settings_changed, self.selection.changed):
             signal.connect(self.refresh)
+        # the value shown is the run's current one: follow every step (cheap: one label)
+        self.session.updated.connect(self._on_session_updated)
         self.refresh()
+
+    def _on_session_updated(self) -> None:
+        if self.isVisible() and self.param_box.isVisible() and not self.param_value.hasFocus():
+            layer, current = self.current_layer(), self.selection.current
+            if layer is not None and current is not None:
+                self._show_param(layer, current)
 
     # ------------------------------------------------------------------ building
 
@@ -252,34 +263,57 @@ class InspectorPanel(QWidget):
         for widget in (self.activation, self.init, self.train_weights, self.train_bias, self.is_output):
             widget.blockSignals(False)
 
+    def _trained_layer(self, layer_id: str):
+        """The session's network layer when the run has moved past its start, else None."""
+        t = self.session.trainer
+        if t is None or not (t.step or t.phase_index or t.edits):
+            return None
+        try:
+            return t.network.layer(layer_id)
+        except KeyError:
+            return None
+
+    def _source_of(self, layer, column: int) -> tuple[str, int]:
+        """(input layer id, 1-based unit) that weight column ``column`` of ``layer`` comes from."""
+        for src, sl in self.document.network.input_slices(layer).items():
+            if sl.start <= column < sl.stop:
+                return src, column - sl.start + 1
+        return "?", column + 1
+
     def _show_param(self, layer, current) -> None:
         try:
             weights, bias = self.document.initial_parameters(layer.id)
         except Exception:  # noqa: BLE001 - an invalid network has no parameters yet
             self.param_box.setVisible(False)
             return
-        trainer = getattr(self.window_.session, "trainer", None) if hasattr(self.window_, "session") else None
-        trained = trainer.network.layer(layer.id) if trainer is not None and trainer.step else None
+        trained = self._trained_layer(layer.id)
         if current.kind == "neuron" and current.i is not None and current.i < layer.units:
-            self.title.setText(self.tr("Neuron %1 of '%2'").replace("%1", str(current.i + 1)).replace("%2", layer.id))
-            self.param_label.setText(self.tr("Bias b[%1] (where training starts)").replace("%1", str(current.i)))
-            self.param_name.setText("b")
-            self.param_value.show(format_number(float(bias[current.i]), 12))
-            now = None if trained is None else float(trained.b[current.i])
+            n = str(current.i + 1)
+            self.title.setText(self.tr("Neuron %1 of '%2'").replace("%1", n).replace("%2", layer.id))
+            self.param_label.setText(self.tr("Bias b%1 of neuron %1").replace("%1", n))
+            self.param_name.setText("b" + n)
+            start = float(bias[current.i])
+            now = start if trained is None else float(trained.b[current.i])
         elif current.kind == "weight" and current.i is not None and current.i < weights.shape[0] \
                 and current.j is not None and current.j < weights.shape[1]:
-            self.title.setText(self.tr("Connection w[%1, %2] of '%3'").replace("%1", str(current.i)).replace(
-                "%2", str(current.j)).replace("%3", layer.id))
-            self.param_label.setText(self.tr("Weight from input %1 to neuron %2 (where training starts)").replace(
-                "%1", str(current.j + 1)).replace("%2", str(current.i + 1)))
-            self.param_name.setText("w")
-            self.param_value.show(format_number(float(weights[current.i, current.j]), 12))
-            now = None if trained is None else float(trained.W[current.i, current.j])
+            i, j = str(current.i + 1), str(current.j + 1)
+            src, unit = self._source_of(layer, current.j)
+            self.title.setText(self.tr("Connection w[%1, %2] of '%3'").replace("%1", i).replace(
+                "%2", j).replace("%3", layer.id))
+            self.param_label.setText(self.tr("Weight from unit %1 of '%2' to neuron %3 of '%4'").replace(
+                "%1", str(unit)).replace("%2", src).replace("%3", i).replace("%4", layer.id))
+            self.param_name.setText(f"w[{i}, {j}]")
+            start = float(weights[current.i, current.j])
+            now = start if trained is None else float(trained.W[current.i, current.j])
         else:
             self.param_box.setVisible(False)
             return
-        self.param_current.setText("" if now is None else self.tr("Now, after training: %1").replace(
-            "%1", format_number(now, 6)))
+        self.param_value.show(format_number(now, 12))
+        step = self.session.trainer.step if trained is not None else 0
+        self.param_current.setText(
+            self.tr("Starting value: %1").replace("%1", format_number(start, 6)) if trained is None else
+            self.tr("Now, at step %1 (typing a value changes the run from here). Starting value: %2").replace(
+                "%1", f"{step:,}").replace("%2", format_number(start, 6)))
 
     def _show_project(self) -> None:
         project = self.document.project
@@ -348,19 +382,28 @@ class InspectorPanel(QWidget):
         layer, current = self.current_layer(), self.selection.current
         if layer is None or current is None:
             return
+        neuron = current.kind == "neuron"
+        i, j = str(current.i + 1), None if neuron else str(current.j + 1)
+        text = (self.tr("Set bias b%1 of '%2' to %3").replace("%1", i).replace("%2", layer.id) if neuron else
+                self.tr("Set weight w[%1, %2] of '%3' to %4").replace("%1", i).replace("%2", j).replace(
+                    "%3", layer.id)).replace("%3" if neuron else "%4", format_number(value))
+        trained = self._trained_layer(layer.id)
+        if trained is not None:  # mid-run: the run's current value changes, the run continues
+            index = (current.i,) if neuron else (current.i, current.j)
+            old = float(trained.b[current.i] if neuron else trained.W[current.i, current.j])
+            if old != value:
+                self.push(EditRunParameterCommand(self.document, layer.id, "bias" if neuron else "weights", index,
+                                                  old, value, text))
+            return
         weights, bias = self.document.initial_parameters(layer.id)
-        if current.kind == "neuron":
+        if neuron:
             if bias[current.i] == value and layer.bias is not None:
                 return
             bias[current.i] = value
-            text = self.tr("Set bias b[%1] of '%2' to %3").replace("%1", str(current.i)).replace(
-                "%2", layer.id).replace("%3", format_number(value))
         else:
             if weights[current.i, current.j] == value and layer.weights is not None:
                 return
             weights[current.i, current.j] = value
-            text = self.tr("Set weight w[%1, %2] of '%3' to %4").replace("%1", str(current.i)).replace(
-                "%2", str(current.j)).replace("%3", layer.id).replace("%4", format_number(value))
         self.push(SetParametersCommand(self.document, layer.id, weights, bias, text))
 
     def _edit_settings(self, text: str, **changes) -> None:

@@ -1,0 +1,85 @@
+"""Structural edits mid-run: carry a run over to a network of another shape.
+
+Adding or removing neurons, layers or connections, or changing an activation, must not throw the
+run away. :func:`carry_over` gives a freshly built trainer (the new structure, at step 0) the old
+run's position, history and every surviving weight's *current* value; new weights keep the draws
+of the layer's initialiser. Optimizer state is kept where an array's shape did not change and
+restarts (zeros) where it did. Rewinds then reach back to the step of the edit, not before: the
+old steps were computed by another network.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from .trainer import Trainer
+
+
+def _blocks(network, layer) -> dict[str, slice]:
+    """Input layer id → the columns of ``layer``'s weights that it feeds."""
+    return {network.layers[src].id: sl for src, sl in zip(layer.sources, layer.slices)}
+
+
+def _map_array(new: np.ndarray, old: np.ndarray, new_cols: dict | None, old_cols: dict | None) -> None:
+    """Copy the overlap of ``old`` into ``new`` in place: rows by unit, columns by input layer."""
+    rows = min(len(new), len(old))
+    if new.ndim == 1:
+        new[:rows] = old[:rows]
+        return
+    for src, sl in new_cols.items():
+        if src in old_cols:
+            osl = old_cols[src]
+            width = min(sl.stop - sl.start, osl.stop - osl.start)
+            new[:rows, sl.start:sl.start + width] = old[:rows, osl.start:osl.start + width]
+
+
+def _mapped(new_trainer: Trainer, old_trainer: Trainer, old_params: list[np.ndarray]) -> list[np.ndarray]:
+    """``new_trainer``'s parameters with the overlap of ``old_params`` (W, b per old dense layer) copied in."""
+    old_net, new_net = old_trainer.network, new_trainer.network
+    old_by_id = {layer.id: (layer, old_params[2 * i], old_params[2 * i + 1]) for i, layer in enumerate(old_net.dense)}
+    out = []
+    for layer in new_net.dense:
+        W, b = layer.W.copy(), layer.b.copy()
+        if layer.id in old_by_id:
+            old_layer, old_W, old_b = old_by_id[layer.id]
+            _map_array(W, old_W, _blocks(new_net, layer), _blocks(old_net, old_layer))
+            _map_array(b, old_b, None, None)
+        out += [W, b]
+    return out
+
+
+def carry_over(new: Trainer, old: Trainer, same_data: bool = True) -> None:
+    """Continue ``old``'s run in ``new`` (see the module docstring). ``same_data``: the data did
+    not change, so the epoch's order and position carry over too (else the next step starts a new
+    epoch)."""
+    if old.phase_index:
+        old.goto(old.step)
+    state = old.state_dict()
+    initial = _mapped(new, old, old.initial_parameters)
+    params = _mapped(new, old, state["params"])
+    new_names = [(layer.id, kind) for layer in new.network.dense for kind in ("W", "b")]
+    old_shapes = {(layer.id, kind): getattr(layer, kind).shape for layer in old.network.dense for kind in ("W", "b")}
+    trainable_new = [(new.network.layers[k].id, "W" if is_w else "b") for _, is_w, k in new._trainable]
+    trainable_old = [(old.network.layers[k].id, "W" if is_w else "b") for _, is_w, k in old._trainable]
+    shapes_new = dict(zip(new_names, (p.shape for p in params)))
+    opt = {"t": state["optimizer_state"].get("t", 0)}
+    for key, buffers in state["optimizer_state"].items():
+        if key == "t":
+            continue
+        by_name = dict(zip(trainable_old, buffers))
+        opt[key] = [by_name[name].copy() if name in by_name and old_shapes[name] == shapes_new[name]
+                    else np.zeros(shapes_new[name]) for name in trainable_new]
+    state.update(params=params, optimizer_state=opt, edits=[], phase=0)
+    if not same_data or len(new.x) != len(old.x):
+        state.update(cursor=0, order=None, order_epoch=-1)
+    settings_now = copy.deepcopy(state["settings"])
+    state["settings_log"] = [(state["step"], settings_now)]
+    # the run's new base: this very state (rewinds stop here); its starting weights are mapped too
+    new.load_state_dict({**state, "base": None}, history=False)
+    new.step_losses, new.epoch_records = state["step_losses"], state["epoch_records"]
+    new.horizon = new.step
+    new._keyframes, new._keyframe_bytes = [], 0
+    new._save_keyframe()
+    new.set_initial_parameters(initial)  # what Reset Training and run.initial give
