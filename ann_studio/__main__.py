@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"ann-studio {__version__}")
         return 0
+    if argv and argv[0] in ("--help", "-h", "help"):
+        from .cli import print_help
+
+        return print_help()
     if argv and argv[0] in ("train", "validate", "export"):
         from .cli import run
 

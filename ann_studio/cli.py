@@ -2,12 +2,18 @@
 
 It never imports Qt, so it starts fast and runs on servers. Exit codes: 0 success; 2 invalid
 input (one line on stderr naming the JSON path); 3 training diverged (naming step and layer).
+
+``train`` *continues* the run saved in the file (``--restart``: from its starting weights), so
+``train --steps a`` then ``train --steps b`` on the output equals ``train --steps a+b`` bit for
+bit; the output holds the run (file format v2). ``export`` writes the current weights
+(``--initial``: the starting ones).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,20 +23,28 @@ COMMANDS = ("train", "validate", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ann-studio", description="ANN Studio headless commands.")
+    parser = argparse.ArgumentParser(
+        prog="ann-studio", description="ANN Studio: a neural-network simulator. Without a command, "
+        "`ann-studio [FILE.annproj]` opens the window; the commands below run without one.",
+        epilog="Other options: --version, --self-test. Exit codes: 0 success, 2 invalid input, 3 diverged.")
     sub = parser.add_subparsers(dest="command", required=True)
-    train = sub.add_parser("train", help="train a project and write the trained project")
+    train = sub.add_parser("train", help="continue training a project's run and write the trained project",
+                           description="Continue the run saved in FILE (or start it) for --steps or --epochs.")
     train.add_argument("file", type=Path)
+    train.add_argument("--restart", action="store_true",
+                       help="start from the run's starting weights (step 0) instead of continuing")
     amount = train.add_mutually_exclusive_group(required=True)
     amount.add_argument("--steps", type=int, help="optimizer updates (mini-batches) to run")
     amount.add_argument("--epochs", type=int, help="epochs to run")
-    train.add_argument("--out", type=Path, help="where to write the trained project")
+    train.add_argument("--out", help="where to write the trained project (its run included)")
     train.add_argument("--json", action="store_true", help="one JSON object per line on stdout")
     validate = sub.add_parser("validate", help="check a project file")
     validate.add_argument("file", type=Path)
     export = sub.add_parser("export", help="export a project as a Python or PyTorch script")
     export.add_argument("file", type=Path)
     export.add_argument("--to", choices=("python", "torch"), required=True)
+    export.add_argument("--initial", action="store_true",
+                        help="export the starting weights instead of the current (trained) ones")
     export.add_argument("out", type=Path)
     return parser
 
@@ -57,14 +71,50 @@ def _record_line(trainer, record) -> dict:
     return out
 
 
+def _output_problem(out: str) -> str | None:
+    """Why the trained project cannot be written to ``out`` (checked before training), or None."""
+    if not out.strip():
+        return "--out needs a file name"
+    target = Path(os.path.realpath(out))  # a symlink is written through, to its target
+    if target.is_dir():
+        return f"cannot write {out}: it is a folder"
+    if target.exists() and not target.is_file():
+        return f"cannot write {out}: it is not a regular file"
+    folder = target.parent
+    if not folder.is_dir():
+        return f"cannot write {out}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return f"cannot write {out}: permission denied"
+    return None
+
+
+class _NumpyWarnings:
+    """Collects what NumPy warned about while training (overflow, invalid value…): said once, as
+    part of the divergence message, instead of RuntimeWarnings littering the terminal."""
+
+    def __init__(self):
+        self.kinds: list[str] = []
+
+    def __call__(self, kind: str, _flag: int) -> None:
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+
+    def text(self) -> str:
+        return f" (NumPy reported: {', '.join(self.kinds)})" if self.kinds else ""
+
+
 def cmd_train(args) -> int:
-    from .core import AnnError, DivergenceError, load_project, save_project, with_trained_weights
+    import numpy as np
+
+    from .core import AnnError, DivergenceError, load_project, save_project
 
     if (args.steps is not None and args.steps < 0) or (args.epochs is not None and args.epochs < 0):
         return _fail(EXIT_INVALID, "--steps/--epochs must not be negative")
+    if args.out is not None and (problem := _output_problem(args.out)):
+        return _fail(EXIT_INVALID, problem)
     try:
         project = load_project(args.file)
-        trainer = project.build_trainer()
+        trainer = project.build_trainer(restart=args.restart)
     except AnnError as exc:
         return _fail(EXIT_INVALID, f"{args.file}: {exc}")
     total = args.epochs if args.epochs is not None else args.steps
@@ -82,30 +132,39 @@ def cmd_train(args) -> int:
         elif args.epochs is not None:
             print(" ".join(f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in line.items()))
 
+    warned = _NumpyWarnings()
+    first_step = trainer.step
     try:
-        if args.epochs is not None:
-            trainer.train(epochs=args.epochs, callback=report)
-        else:
-            every = max(1, args.steps // 200) if show_bar else 1
-            trainer.train(steps=args.steps,
-                          callback=lambda t: report(t) if (args.json or t.step % every == 0) else None)
+        with np.errstate(all="call", under="ignore"):
+            old_call = np.seterrcall(warned)
+            try:
+                if args.epochs is not None:
+                    trainer.train(epochs=args.epochs, callback=report)
+                else:
+                    every = max(1, args.steps // 200) if show_bar else 1
+                    trainer.train(steps=args.steps,
+                                  callback=lambda t: report(t) if (args.json or t.step % every == 0) else None)
+            finally:
+                np.seterrcall(old_call)
     except DivergenceError as exc:
         if show_bar:
             sys.stderr.write("\n")
-        return _fail(EXIT_DIVERGED, str(exc))
+        return _fail(EXIT_DIVERGED, str(exc) + warned.text())
     if show_bar:
         sys.stderr.write("\n")
     last = trainer.epoch_records[-1] if trainer.epoch_records else None
     final = last if last is not None and last.step == trainer.step else trainer.evaluate()
     if not args.json:
-        print(f"trained {trainer.step} steps ({trainer.epoch} epochs) in {time.perf_counter() - started:.2f} s; "
+        print(f"trained {trainer.step - first_step} steps in {time.perf_counter() - started:.2f} s, now at step "
+              f"{trainer.step} (epoch {trainer.epoch}); "
               + ", ".join(f"{k} {v:.6g}" for k, v in final.as_dict().items() if isinstance(v, float)))
     out = args.out
     if out is not None:
-        trained = with_trained_weights(project, trainer.network)
-        _relocate_data(trained, out)
+        project.run = trainer.state_dict()
+        target = Path(os.path.realpath(out))
+        _relocate_data(project, target)
         try:
-            save_project(trained, out)
+            save_project(project, target)
         except OSError as exc:
             return _fail(EXIT_INVALID, f"cannot write {out}: {exc.strerror or exc}")
     return EXIT_OK
@@ -137,10 +196,17 @@ def cmd_export(args) -> int:
 
     try:
         project = load_project(args.file)
+        if args.initial:
+            project.run = None  # the network description holds the starting weights
         export_project(project, args.to, args.out)
     except AnnError as exc:
         return _fail(EXIT_INVALID, f"{args.file}: {exc}")
     print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def print_help() -> int:
+    build_parser().print_help()
     return EXIT_OK
 
 

@@ -220,6 +220,8 @@ def rebuild_window(window, keep_layout: bool = True):
 
     saved = [(restore, save(window)) for save, restore in _carry_over]
     document = window.document
+    window.session.pause()
+    document.sync_run()  # the new window's session continues the run exactly where it is
     document.setParent(None)
     # the new window restores the layout from QSettings while it places its docks (restoring a
     # state over docks already tabbed leaves stray tab bars in Qt)

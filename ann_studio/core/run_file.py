@@ -86,11 +86,12 @@ def _order_json(order, order_epoch: int, rng: dict) -> dict:
 
 def run_to_json(state: dict, spec) -> dict:
     """The ``"run"`` object of run ``state`` (the current weights go in ``network.layers``)."""
-    base = state["base"]
+    base = state.get("base")
+    names = _param_names(spec)
     out: dict[str, Any] = {
         "step": int(state["step"]), "epoch": int(state["epoch"]), "cursor": int(state["cursor"]),
         "phase": int(state.get("phase", 0)), "horizon": int(state.get("horizon", state["step"])),
-        "initial": {} if base.step else _arrays_by_layer(_param_names(spec), base.params),
+        "initial": _arrays_by_layer(names, state["initial"] if base is None or base.step else base.params),
         "optimizer_state": _optimizer_state_json(state["optimizer_state"], spec),
         "data_order": _order_json(state["order"], state["order_epoch"], state["rng"]),
         "settings": _settings_json(state["settings"]),
@@ -98,8 +99,7 @@ def run_to_json(state: dict, spec) -> dict:
         "edits": [e.as_json() for e in state.get("edits", [])],
         "history": {"step_loss": state["step_losses"].to_json(), "epochs": state["epoch_records"].to_json()},
     }
-    if base.step:
-        out["initial"] = _arrays_by_layer(_param_names(spec), state.get("initial", base.params))
+    if base is not None and base.step:
         out["base"] = _frame_json(base, spec)
     return out
 
