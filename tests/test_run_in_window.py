@@ -1,0 +1,136 @@
+"""The run in the window (issue 12): training marks the window modified, Save → reopen → continue
+gives exactly the numbers of an uninterrupted run, a weight typed mid-run continues the run and
+Undo keeps it, the language switch keeps it, and a killed worker loses nothing before its last
+snapshot."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+from PySide6.QtGui import QAction
+
+from ann_studio.core import load_project
+from ann_studio.document.selection import Selected
+from tests.helpers import EXAMPLES
+from tests.qt_helpers import make_window
+
+
+def trigger(window, name: str) -> None:
+    action = window.findChild(QAction, name)
+    assert action is not None and action.isEnabled(), name
+    action.trigger()
+
+
+def params(window) -> list[np.ndarray]:
+    return window.session.trainer.network.get_parameters()
+
+
+def test_training_marks_the_window_modified_and_save_reopen_continues_exactly(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    assert not window.isWindowModified()
+    for _ in range(50):
+        trigger(window, "step_batch")
+    assert window.isWindowModified() and window.document.is_modified()
+    path = tmp_path / "trained.annproj"
+    assert window.save_project(path)
+    assert not window.isWindowModified()
+    trained = params(window)
+    losses = list(window.session.trainer.step_losses)
+    epochs = list(window.session.trainer.epoch_records)
+    for _ in range(7):  # the uninterrupted run, for comparison
+        trigger(window, "step_batch")
+    uninterrupted = params(window)
+
+    other = make_window(qtbot, tmp_path / "w2", path)
+    other.session.use_worker = False
+    t = other.session.trainer
+    assert t.step == 50 and not other.isWindowModified()
+    assert all(np.array_equal(a, b) for a, b in zip(trained, params(other)))
+    assert list(t.step_losses) == losses and list(t.epoch_records) == epochs
+    for _ in range(7):
+        trigger(other, "step_batch")
+    assert all(np.array_equal(a, b) for a, b in zip(uninterrupted, params(other)))
+    # rewinding into the reopened run replays from run.initial
+    other.session.goto(10)
+    window.session.goto(10)
+    assert all(np.array_equal(a, b) for a, b in zip(params(window), params(other)))
+
+
+def test_a_weight_typed_mid_run_continues_the_run_and_undo_keeps_it(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "mazur.annproj")
+    window.session.use_worker = False
+    for _ in range(30):
+        trigger(window, "step_batch")
+    inspector = window.docks["inspector"].widget()
+    window.selection.select(Selected("weight", "out", 0, 1))
+    field = inspector.param_value
+    current = window.session.trainer.network.layer("out").W[0, 1]
+    assert float(field.text()) == round(float(current), 12) or abs(float(field.text()) - current) < 1e-11
+    assert "step 30" in inspector.param_current.text() and "0.45" in inspector.param_current.text()
+    field.setText("0,5")
+    field.editingFinished.emit()
+    t = window.session.trainer
+    assert t.step == 30 and t.network.layer("out").W[0, 1] == 0.5
+    assert [(e.step, e.layer, e.index, e.value) for e in t.edits] == [(30, "out", (0, 1), 0.5)]
+    assert window.document.layer("out").weights[0, 1] == 0.45  # the starting value is untouched
+    trigger(window, "step_batch")
+    assert t.step == 31
+    window.document.undo_stack.undo()  # types the old value back, at step 31: the run goes on
+    assert window.session.trainer.step == 31
+    assert window.session.trainer.network.layer("out").W[0, 1] == current
+
+
+def test_switching_the_language_keeps_the_run(qtbot, tmp_path):
+    from ann_studio.i18n import rebuild_window
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    for _ in range(20):
+        trigger(window, "step_batch")
+    before = params(window)
+    new = rebuild_window(window)
+    qtbot.addWidget(new)
+    assert new.session.trainer.step == 20
+    assert all(np.array_equal(a, b) for a, b in zip(before, params(new)))
+    assert new.isWindowModified()
+    new.session.shutdown()
+
+
+def test_killing_the_worker_mid_play_keeps_its_last_snapshot(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "spirals.annproj")
+    session = window.session
+    session.use_worker = True
+    session.set_speed("full")
+    session.play()
+    qtbot.waitUntil(lambda: session.training_elsewhere and session.trainer.step > 2000, timeout=20000)
+    client = session._worker  # noqa: SLF001 - the test plays the crash
+    mirrored_step = session.trainer.step
+    os.kill(client.process.pid, signal.SIGKILL)
+    problems = []
+    session.problem.connect(problems.append)
+    qtbot.waitUntil(lambda: not session.training_elsewhere, timeout=5000)
+    t = session.trainer
+    assert t.step >= mirrored_step > 0  # never back to step 0
+    assert problems and "stopped unexpectedly" in problems[0]
+    # the run continues in the window from a consistent state: a replay from a keyframe matches
+    session.pause()
+    now = t.step
+    state = t.network.get_parameters()
+    t.goto(max(0, now - 5))
+    t.goto(now)
+    assert all(np.array_equal(a, b) for a, b in zip(state, t.network.get_parameters()))
+    assert len(t.step_losses) == now
+
+
+def test_reset_training_returns_to_the_starting_weights(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "mazur.annproj")
+    window.session.use_worker = False
+    start = load_project(EXAMPLES / "mazur.annproj").build_trainer().network.get_parameters()
+    for _ in range(5):
+        trigger(window, "step_batch")
+    trigger(window, "reset_training")
+    assert window.session.trainer.step == 0
+    assert all(np.array_equal(a, b) for a, b in zip(start, params(window)))
