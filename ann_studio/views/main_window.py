@@ -26,6 +26,7 @@ from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
+from .notation_choice import NotationChoice
 from .panels.registry import panel_specs
 from .plain_text import plain, warn
 from .recent_files import add_recent, clear_recent, recent_files
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
             self.document.setParent(self)
         self.selection = SelectionModel(self)
         self.session = TrainingSession(self.document, self)
+        self.notation = NotationChoice(self)  # the math view chooses, table and canvas follow
         self.actions: dict[str, QAction] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.menus: dict[str, object] = {}
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.document.project_replaced.connect(self._update_status)
         self.document.project_replaced.connect(self._on_document_project_replaced)
         self.session.updated.connect(self._update_status)
+        self.session.play_state_changed.connect(self._update_status)  # a pause takes the worker's step
         self.session.problem.connect(self._on_session_problem)
         if not restore_layout(self):
             QTimer.singleShot(0, self._size_default_docks)
@@ -95,7 +98,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ construction
 
     def _build_central(self) -> None:
-        self.canvas_scene = CanvasScene(self.document, self.selection, self.session, self.push_command, self)
+        self.canvas_scene = CanvasScene(self.document, self.selection, self.session, self.push_command, self,
+                                        notation=self.notation)
         self.canvas_view = CanvasView(self.canvas_scene, self)
         self.canvas_view.setObjectName("canvas_view")
         self.canvas_view.file_dropped.connect(self._on_file_dropped)

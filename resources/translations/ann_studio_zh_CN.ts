@@ -682,8 +682,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Bias b[%1] (where training starts)</source>
-            <translation>偏置 b[%1]（训练起点）</translation>
+            <source>Bias b%1 of neuron %1</source>
+            <translation>神经元 %1 的偏置 b%1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -742,8 +742,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Now, after training: %1</source>
-            <translation>训练后的当前值：%1</translation>
+            <source>Now, at step %1 (typing a value changes the run from here). Starting value: %2</source>
+            <translation>现在（第 %1 步；输入新值会从这里改变训练过程）。初始值：%2</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -787,8 +787,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Set bias b[%1] of '%2' to %3</source>
-            <translation>把“%2”的偏置 b[%1] 设为 %3</translation>
+            <source>Set bias b%1 of '%2' to %3</source>
+            <translation>把“%2”的偏置 b%1 设为 %3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -837,6 +837,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Starting value: %1</source>
+            <translation>初始值：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
             <source>Train biases (unchecked: frozen)</source>
             <translation>训练偏置（不勾选：固定）</translation>
         </message>
@@ -857,8 +862,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Weight from input %1 to neuron %2 (where training starts)</source>
-            <translation>从输入 %1 到神经元 %2 的权重（训练起点）</translation>
+            <source>Weight from unit %1 of '%2' to neuron %3 of '%4'</source>
+            <translation>从“%2”的单元 %1 到“%4”的神经元 %3 的权重</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -933,6 +938,11 @@
         <name>LayerValuesModel</name>
         <message>
             <location filename="ann_studio/views/panels/math_table.py" />
+            <source>%1 (row)</source>
+            <translation>%1（行）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_table.py" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
@@ -940,11 +950,6 @@
             <location filename="ann_studio/views/panels/math_table.py" />
             <source>Unit</source>
             <translation>单元</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/panels/math_table.py" />
-            <source>∂E/∂W (row)</source>
-            <translation>∂E/∂W（行）</translation>
         </message>
     </context>
     <context>
@@ -1157,8 +1162,18 @@
         <name>MainWindow</name>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>%1 is one of ANN Studio's own files, which are never changed. Save your project somewhere else (File → Save As).</source>
+            <translation>%1 是 ANN Studio 自带的文件，不会被修改。请把项目保存到别处（文件 → 另存为）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>%1 layers (%2), %3 parameters</source>
             <translation>%1 层 (%2)，%3 个参数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>%1 was changed on disk (by another window or program) since you opened or saved it. Save over it anyway?</source>
+            <translation>自从你打开或保存 %1 以来，它已在磁盘上被（另一个窗口或程序）修改。仍要覆盖保存吗？</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1222,6 +1237,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;NumPy Script…</source>
+            <translation>NumPy 脚本(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
@@ -1229,6 +1249,11 @@
             <location filename="ann_studio/views/main_window.py" />
             <source>&amp;Paste</source>
             <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>&amp;PyTorch Module…</source>
+            <translation>PyTorch 模块(&amp;P)…</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1322,6 +1347,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>E&amp;xport</source>
+            <translation>导出(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Epoch %1 · step %2</source>
             <translation>第 %1 轮 · 第 %2 步</translation>
         </message>
@@ -1342,6 +1372,21 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>Export script</source>
+            <translation>导出脚本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Exported %1</source>
+            <translation>已导出 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>File changed on disk</source>
+            <translation>文件已在磁盘上更改</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Forget the recent files</source>
             <translation>清空最近打开的文件列表</translation>
         </message>
@@ -1354,6 +1399,11 @@
             <location filename="ann_studio/views/main_window.py" />
             <source>Main</source>
             <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Not saved: %1 changed on disk</source>
+            <translation>未保存：%1 已在磁盘上更改</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1387,6 +1437,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>Python scripts (*.py)</source>
+            <translation>Python 脚本 (*.py)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>Quit ANN Studio</source>
             <translation>退出 ANN Studio</translation>
         </message>
@@ -1409,6 +1464,16 @@
             <location filename="ann_studio/views/main_window.py" />
             <source>Save the canvas as PNG or SVG</source>
             <translation>把画布保存为 PNG 或 SVG</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save the network with its current weights and data as a standalone Python + NumPy script</source>
+            <translation>把网络连同当前权重和数据保存为独立的 Python + NumPy 脚本</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
+            <source>Save the network with its current weights as a PyTorch module and training script</source>
+            <translation>把网络连同当前权重保存为 PyTorch 模块和训练脚本</translation>
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
@@ -1570,6 +1635,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_format.py" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
@@ -1577,6 +1647,11 @@
             <location filename="ann_studio/views/panels/math_format.py" />
             <source>Weighted input</source>
             <translation>加权输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>bias</source>
+            <translation>偏置</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_format.py" />
@@ -2329,8 +2404,8 @@
         </message>
         <message>
             <location filename="ann_studio/document/session_worker.py" />
-            <source>The training process stopped unexpectedly (%1); training restarted in the window.</source>
-            <translation>训练进程意外停止（%1）；已在窗口中重新开始训练。</translation>
+            <source>The training process stopped unexpectedly (%1); the run is kept at step %2 and training continues in the window.</source>
+            <translation>训练进程意外停止（%1）；训练保留在第 %2 步，并在窗口中继续训练。</translation>
         </message>
         <message>
             <location filename="ann_studio/document/session_worker.py" />
@@ -2819,12 +2894,28 @@
         <name>recovery</name>
         <message>
             <location filename="ann_studio/views/dialogs/recovery.py" />
-            <source>ANN Studio did not close normally. Unsaved changes to %1 were kept at %2.
-
-Restore them?</source>
-            <translation>ANN Studio 上次没有正常关闭。%1 中未保存的更改已保存在 %2。
-
-要恢复吗？</translation>
+            <source>%1, kept at %2</source>
+            <translation>%1，保存于 %2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>(trained to step %1)</source>
+            <translation>（已训练到第 %1 步）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>ANN Studio did not close normally. It kept the unsaved work below. Checked items are restored, each in its own window; unchecked items are discarded.</source>
+            <translation>ANN Studio 上次没有正常关闭，保留了下面这些未保存的工作。勾选的项目会各自在一个窗口中恢复；未勾选的将被丢弃。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>Decide Later</source>
+            <translation>稍后决定</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>Restore Checked</source>
+            <translation>恢复所选</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/recovery.py" />

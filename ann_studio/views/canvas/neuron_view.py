@@ -178,14 +178,16 @@ class NeuronLayer:
         values, mode = self.neuron_values
         return f"{_SYMBOL.get(mode, mode)} = {values[index]:.6g}"
 
-    def describe_weight(self, i: int, j: int) -> str:
+    def describe_weight(self, i: int, j: int, symbol: str = "w") -> str:
+        """Weight (i, j) for a student: 1-based, as the inspector names it (w[i, j] of the layer,
+        from unit k of the source), then its value under ``symbol`` (the notation's name)."""
         src, k = self.sources[j] if j < len(self.sources) else ("?", 0)
-        text = _tr("w[%1, %2]: from neuron %3 of '%4' to neuron %5 of '%6'").replace("%1", str(i)).replace(
-            "%2", str(j)).replace("%3", str(k + 1)).replace("%4", src).replace("%5", str(i + 1)).replace(
+        text = _tr("w[%1, %2]: from neuron %3 of '%4' to neuron %5 of '%6'").replace("%1", str(i + 1)).replace(
+            "%2", str(j + 1)).replace("%3", str(k + 1)).replace("%4", src).replace("%5", str(i + 1)).replace(
             "%6", self.layer_id)
         lines = [text]
         if self.weights is not None and self.weights.shape[0] > i and self.weights.shape[1] > j:
-            lines.append(f"w = {self.weights[i, j]:.6g}")
+            lines.append(f"{symbol} = {self.weights[i, j]:.6g}")
         if self.connection_values is not None:
             values, mode, _ = self.connection_values
             if values.shape[0] > i and values.shape[1] > j and mode != "weight":

@@ -46,6 +46,8 @@ class CanvasScene(QGraphicsScene):
     push : callable, optional
         ``push(command)``; defaults to ``document.undo_stack.push``. The window passes one that
         pauses training before structural edits.
+    notation : NotationChoice, optional
+        The student's notation: weight tooltips name weights as the math view does.
     """
 
     #: the scene was rebuilt or its items moved (the view may refit)
@@ -53,9 +55,10 @@ class CanvasScene(QGraphicsScene):
     #: neuron view was switched on or off
     neuron_view_toggled = Signal(bool)
 
-    def __init__(self, document, selection=None, session=None, push=None, parent=None):
+    def __init__(self, document, selection=None, session=None, push=None, parent=None, notation=None):
         super().__init__(parent)
         self.document, self.selection, self.session = document, selection, session
+        self.notation = notation
         self.push = push or document.undo_stack.push
         self.snap_to_grid = True
         self.neuron_view = False
@@ -312,8 +315,16 @@ class CanvasScene(QGraphicsScene):
         return layer.describe_neuron(index) if layer else ""
 
     def describe_weight(self, layer_id: str, i: int, j: int) -> str:
+        """The tooltip of weight (i, j) of ``layer_id`` (0-based indices, shown 1-based), named in
+        the student's notation when training has a network."""
         layer = self.layers.get(layer_id)
-        return layer.describe_weight(i, j) if layer else ""
+        if layer is None:
+            return ""
+        trainer = getattr(self.session, "trainer", None)
+        symbol = "w"
+        if self.notation is not None and trainer is not None and layer_id in trainer.network.index:
+            symbol = self.notation.weight_symbol(trainer.network, layer_id, i, j)
+        return layer.describe_weight(i, j, symbol)
 
     # ------------------------------------------------------------------ selection
 

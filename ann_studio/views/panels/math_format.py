@@ -15,6 +15,7 @@ BILINGUAL = {
     "Input": "输入",
     "Weighted input": "加权输入",
     "Activation": "激活值（输出）",
+    "Threshold": "阈值",
     "Error": "误差",
     "Error term δ": "误差项 δ",
     "Output-layer gradient term g": "输出层梯度项 g",
@@ -33,6 +34,8 @@ CAPTIONS = (
     QT_TRANSLATE_NOOP("MathFormulas", "Target"),
     QT_TRANSLATE_NOOP("MathFormulas", "Weighted input"),
     QT_TRANSLATE_NOOP("MathFormulas", "Activation"),
+    QT_TRANSLATE_NOOP("MathFormulas", "Threshold"),
+    QT_TRANSLATE_NOOP("MathFormulas", "bias"),
     QT_TRANSLATE_NOOP("MathFormulas", "Error"),
     QT_TRANSLATE_NOOP("MathFormulas", "Error term δ"),
     QT_TRANSLATE_NOOP("MathFormulas", "Output-layer gradient term g"),
@@ -94,8 +97,9 @@ def terms(items: list[str], limit: int = 4) -> str:
 
 def equation(*parts: str, note: str = "") -> str:
     """``a = b = c`` as an aligned derivation (one "= …" per row, as in a textbook), the result in
-    bold, an optional ``note`` after it."""
-    parts = [p for p in parts if p]
+    bold, an optional ``note`` after it. A step that only repeats the one before it (one term
+    of a one-term sum: "= 0.033795 = 0.033795") is written once."""
+    parts = _without_repeats([p for p in parts if p])
     if len(parts) == 1:
         return parts[0] + (f" &nbsp;{note}" if note else "")
     parts[-1] = f"<b>{parts[-1]}</b>" + (f" &nbsp;{note}" if note else "")
@@ -103,6 +107,20 @@ def equation(*parts: str, note: str = "") -> str:
             f"<td>{parts[1]}</td></tr>"]
     rows += [f"<tr><td></td><td valign='top'>&nbsp;=&nbsp;</td><td>{p}</td></tr>" for p in parts[2:]]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
+
+
+def _without_repeats(parts: list[str]) -> list[str]:
+    """``parts`` without a part equal to the one before it (outer parentheses aside)."""
+    out: list[str] = []
+    for part in parts:
+        if not out or _bare(part) != _bare(out[-1]):
+            out.append(part)
+    return out
+
+
+def _bare(part: str) -> str:
+    part = part.strip()
+    return part[1:-1] if part.startswith("(") and part.endswith(")") and "(" not in part[1:-1] else part
 
 
 @dataclass

@@ -96,6 +96,9 @@ def forward_lines(ctx: Context, k: int, i: int) -> list[Line]:
         lines = [Line(ctx.cap("Weighted input"), equation(nt.sum_(k, i), terms(sym), terms(vals), ctx.n(alpha)))]
         arg_sym = nt.net_(k, i)
         arg_val = f"({ctx.n(alpha)} − {factor(-b[i], ctx.digits)})"
+        # the inspector and the file store the bias b; Zhou's threshold is its negative
+        lines.append(Line(ctx.cap("Threshold"), equation(
+            nt.b(k, i), f"−{caption('bias')}", f"−{factor(b[i], ctx.digits)}", ctx.n(-b[i]))))
     else:
         bias_sym = f"{nt.b(k, i)}·1" if nt.key == "mazur" else nt.b(k, i)
         bias_val = f"{factor(b[i], ctx.digits)} × 1" if nt.key == "mazur" else factor(b[i], ctx.digits)

@@ -15,6 +15,9 @@ input column ``j`` of that layer's ``W``. Symbols are shown 1-based.
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 NOTATIONS = ("nielsen", "zhou", "mazur")
@@ -182,6 +185,23 @@ class MazurNotation(Notation):
 
     def error(self):
         return _sub("E", "total")
+
+
+_SUPER = str.maketrans("0123456789+−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _sub_text(match: re.Match) -> str:
+    text = match.group(1)
+    return text.translate(_SUB) if re.fullmatch(r"[0-9,]+", text) else f"_{text}"
+
+
+def plain_symbol(symbol_html: str) -> str:
+    """A notation's HTML symbol as plain Unicode text for tooltips and tables: ``w²₂₁``, ``v₁₂``,
+    ``w5``, ``out_h1`` -- the same name the math view typesets."""
+    text = re.sub(r"<sup>(.*?)</sup>", lambda m: m.group(1).translate(_SUPER), symbol_html)
+    text = re.sub(r"<sub>(.*?)</sub>", _sub_text, text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def make_notation(key: str, network) -> Notation:

@@ -51,6 +51,7 @@ class MathPanel(QWidget):
         self.window_ = window
         self.session = window.session
         self.selection = window.selection
+        self.notation = window.notation  # shared: the table and the canvas name weights the same way
         self._badge_rows: list | None = None
         self._columns_sized_for = None
         self._project_seen = None
@@ -118,7 +119,8 @@ class MathPanel(QWidget):
         layout.addWidget(self.badge)
         layout.addWidget(split, 1)
         layout.addLayout(row)
-        self.notation_box.currentIndexChanged.connect(self.refresh)
+        self.notation_box.currentIndexChanged.connect(self._on_notation_box_changed)
+        self.notation.changed.connect(self._on_notation_changed)
         self.digits_box.valueChanged.connect(self._on_digits_changed)
         self.bilingual_box.toggled.connect(self.refresh)
         self.check_button.clicked.connect(self.check_gradient)
@@ -163,6 +165,16 @@ class MathPanel(QWidget):
         self.refresh()
 
     @Slot(int)
+    def _on_notation_box_changed(self, _row: int) -> None:
+        self.notation.set_key(self.notation_box.currentData())
+        self.refresh()
+
+    @Slot(str)
+    def _on_notation_changed(self, key: str) -> None:
+        if self.notation_box.currentData() != key:
+            self.notation_box.setCurrentIndex(self.notation_box.findData(key))
+
+    @Slot(int)
     def _on_digits_changed(self, digits: int) -> None:
         self.model.digits = digits
         self.refresh()
@@ -194,7 +206,7 @@ class MathPanel(QWidget):
         rows = "".join(f"<tr><td class='cap'>{line.caption}</td></tr><tr><td class='f'>{line.html}</td></tr>"
                        for line in formula_lines(ctx, phase, self.selection.current))
         self.formula.setHtml(f"<table>{rows}</table>")
-        self.model.refresh(t, s)
+        self.model.refresh(t, s, ctx.notation)
         if self.model.structure_changed or (not self.session.playing and phase != self._columns_sized_for):
             self.model.structure_changed = False  # size the columns to the numbers once per phase
             self._columns_sized_for = phase

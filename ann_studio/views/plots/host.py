@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from ...document.project_document import ProjectDocument
 from ...document.selection import SelectionModel
 from ...document.session import TrainingSession
+from ..notation_choice import NotationChoice
 from ..panels.registry import _MODULES as _REGISTERED
 
 #: the panel modules of this package and the data panel, in registry order
@@ -18,9 +19,9 @@ MODULES = [name for name in _REGISTERED if name.startswith("ann_studio.views.plo
 
 
 class PanelHost(QMainWindow):
-    """Offers ``document``, ``session`` and ``selection`` like the main window, and one dock per
-    panel (``docks`` by objectName). ``tabbed=False`` lays every dock out side by side so all
-    panels are visible at once."""
+    """Offers ``document``, ``session``, ``selection`` and ``notation`` like the main window, and
+    one dock per panel (``docks`` by objectName). ``tabbed=False`` lays every dock out side by side
+    so all panels are visible at once."""
 
     def __init__(self, document: ProjectDocument | None = None, tabbed: bool = True,
                  modules: list[str] | None = None):
@@ -30,6 +31,7 @@ class PanelHost(QMainWindow):
             self.document.setParent(self)
         self.selection = SelectionModel(self)
         self.session = TrainingSession(self.document, self)
+        self.notation = NotationChoice(self)
         self.docks: dict[str, QDockWidget] = {}
         self.setDockNestingEnabled(True)
         self.setCentralWidget(QWidget(self))
