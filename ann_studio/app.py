@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -48,4 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     path = next((a for a in argv if not a.startswith("-")), None)
     window = create_main_window(path)
     window.show()
+    if not os.environ.get("ANN_STUDIO_NO_RECOVERY"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.offer_recovery)  # once per instance: what crashed windows left
     return app.exec()

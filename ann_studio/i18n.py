@@ -231,7 +231,7 @@ def rebuild_window(window, keep_layout: bool = True):
         settings.setValue("window/state", window.saveState())
     else:
         settings.remove("window/state")
-    new = MainWindow(document)
+    new = MainWindow(document, recovery_dir=window.autosaver.directory)
     for restore, state in saved:
         restore(new, state)
     if window.isVisible():

@@ -13,21 +13,28 @@ import hashlib  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QStandardPaths  # noqa: E402
 
-_SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "examples"
+# No test reads or writes the user's real application data (recovery files, …).
+QStandardPaths.setTestModeEnabled(True)
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+#: built from the committed .ts files at test time (ann_studio/i18n_build.py): not a saved file
+_GENERATED = {".qm"}
 
 
-def _shipped_digest() -> str:
-    h = hashlib.sha256()
-    for path in sorted(_SHIPPED.glob("*")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+def _resource_digests() -> dict[str, str]:
+    """Every file below resources/ (except the generated .qm catalogues) and its SHA-256."""
+    return {path.relative_to(_RESOURCES).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(_RESOURCES.rglob("*")) if path.is_file() and path.suffix not in _GENERATED}
 
 
 @pytest.fixture(autouse=True)
-def _shipped_examples_stay_untouched():
-    """Fail the test that writes into resources/examples (a saved example would ship changed)."""
-    before = _shipped_digest()
+def _resources_stay_untouched():
+    """Fail the test that writes anything into resources/ (a saved example, lesson or data set
+    would ship changed)."""
+    before = _resource_digests()
     yield
-    assert _shipped_digest() == before, "this test changed a file in resources/examples"
+    after = _resource_digests()
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"this test changed files in resources/: {', '.join(changed)}"

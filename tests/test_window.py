@@ -102,24 +102,23 @@ def test_autosave_and_recovery(qtbot, tmp_path):
     assert first.autosaver._timer.isActive() and first.autosaver._timer.interval() == 60_000
     with qtbot.waitSignal(first.autosaver.saved, timeout=2000):
         first.autosaver._timer.timeout.emit()
-    recovery = find_recovery(tmp_path / "recovery")
-    assert recovery is not None and recovery.original.name == "lesson.annproj"
-    first.autosaver.wrote = False  # simulate a crash: the file stays
-    second = make_window(qtbot, tmp_path, path=own)
+    assert find_recovery(tmp_path / "recovery") is None  # a live window's autosave is no crash
+    first.autosaver.abandon()  # as a crash leaves it
+    second = make_window(qtbot, tmp_path)
     asked = []
-    assert second.offer_recovery(lambda w, r: asked.append(r) or True)
-    assert asked and second.document.layer("hidden").units == 5
+    assert second.offer_recovery(lambda w, rs: asked.extend(rs) or ["restore"] * len(rs)) == [second]
+    assert asked[0].original.name == "lesson.annproj" and second.document.layer("hidden").units == 5
     assert second.isWindowModified() and second.document.path.name == "lesson.annproj"
     assert second.save_project()  # saving cleanly removes the recovery file
-    assert find_recovery(tmp_path / "recovery") is None
+    assert find_recovery(tmp_path / "recovery") is None and not second.autosaver.path.exists()
 
 
 def test_declined_recovery_is_discarded(window, tmp_path):
     edit(window)
     assert window.autosaver.save_now()
-    window.autosaver.wrote = False
-    assert not window.offer_recovery(lambda w, r: False)
-    assert find_recovery(tmp_path / "recovery") is None
+    window.autosaver.abandon()
+    assert not window.offer_recovery(lambda w, rs: ["discard"] * len(rs))
+    assert find_recovery(tmp_path / "recovery") is None and not window.autosaver.path.exists()
 
 
 def test_export_png_and_svg(window, tmp_path):

@@ -274,5 +274,9 @@ class Autosaver(QObject):
         self._lock.release()
         self.wrote = False
 
+    def set_interval(self, interval_ms: int) -> None:
+        """Autosave every ``interval_ms`` milliseconds from now on."""
+        self._timer.setInterval(interval_ms)
+
     def stop(self) -> None:
         self._timer.stop()

@@ -26,6 +26,7 @@ from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
+from .file_guard import DiskGuard, inside_resources
 from .notation_choice import NotationChoice
 from .panels.registry import panel_specs
 from .plain_text import plain, warn
@@ -34,6 +35,11 @@ from .recent_files import add_recent, clear_recent, recent_files
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects (*.annproj)")
 OPEN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects and classroom assignments (*.annproj *.annclass)")
+#: the exported scripts: (action objectName, export kind, dialog filter, default file name)
+SCRIPT_EXPORTS = {
+    "export_numpy": ("python", QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"), "network.py"),
+    "export_torch": ("torch", QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"), "network_torch.py"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +57,11 @@ class MainWindow(QMainWindow):
     keep_saved_layout = True
     #: ``prompt(window) -> "save" | "discard" | "cancel"`` before unsaved work is dropped
     discard_prompt = None
-    #: ``prompt(window, recovery) -> bool`` (True: restore); None shows the default dialog
+    #: ``prompt(window, recoveries) -> ["restore" | "discard" | "keep", …]``; None shows the default dialog
     recovery_prompt = None
+    #: ``prompt(window, path) -> bool`` (True: overwrite) before saving over a file that changed
+    #: on disk since this window opened or saved it; None shows the default question
+    overwrite_prompt = None
 
     def __init__(self, document: ProjectDocument | None = None, recovery_dir: Path | None = None):
         super().__init__()
@@ -79,11 +88,14 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_status_bar()
         self.autosaver = Autosaver(self.document, recovery_dir, parent=self)
+        self.disk_guard = DiskGuard()
+        self.disk_guard.remember(self.document.path)
         self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.document.network_changed.connect(self._update_status)
         self.document.project_replaced.connect(self._update_status)
         self.document.project_replaced.connect(self._on_document_project_replaced)
+        self.document.project_replaced.connect(self._on_document_project_replaced_guard)
         self.session.updated.connect(self._update_status)
         self.session.play_state_changed.connect(self._update_status)  # a pause takes the worker's step
         self.session.problem.connect(self._on_session_problem)
@@ -92,8 +104,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         QTimer.singleShot(0, self.canvas_view.fit_view)
-        if not (os.environ.get("PYTEST_CURRENT_TEST") or os.environ.get("ANN_STUDIO_NO_RECOVERY")):
-            QTimer.singleShot(0, self.offer_recovery)
 
     # ------------------------------------------------------------------ construction
 
@@ -160,6 +170,14 @@ class MainWindow(QMainWindow):
                         self.tr("Save the project under a new name"), "file")
         self.add_action("export_image", self.tr("&Export Canvas Image…"), self._on_export, "Ctrl+E",
                         self.tr("Save the canvas as PNG or SVG"), "file")
+        self.menus["export"] = self.menus["file"].addMenu(self.tr("E&xport"))
+        self.menus["export"].setObjectName("menu_export")
+        self.add_action("export_numpy", self.tr("&NumPy Script…"), lambda: self._on_export_script("export_numpy"),
+                        tip=self.tr("Save the network with its current weights and data as a standalone "
+                                    "Python + NumPy script"), menu="export")
+        self.add_action("export_torch", self.tr("&PyTorch Module…"), lambda: self._on_export_script("export_torch"),
+                        tip=self.tr("Save the network with its current weights as a PyTorch module and "
+                                    "training script"), menu="export")
         self.menus["file"].addSeparator()
         self.add_action("quit", self.tr("&Quit"), self.close, "Ctrl+Q", self.tr("Quit ANN Studio"), "file")
 
@@ -296,6 +314,10 @@ class MainWindow(QMainWindow):
         self.selection.select(None)
         QTimer.singleShot(0, self.canvas_view.fit_view)
 
+    @Slot()
+    def _on_document_project_replaced_guard(self) -> None:
+        self.disk_guard.remember(self.document.path)
+
     # ------------------------------------------------------------------ files (no dialogs)
 
     def open_project(self, path: str | Path) -> bool:
@@ -316,15 +338,42 @@ class MainWindow(QMainWindow):
         return True
 
     def save_project(self, path: str | Path | None = None) -> bool:
-        """Save to ``path`` (default: the current file) without dialogs."""
+        """Save to ``path`` (default: the current file) without dialogs. Refuses a path inside the
+        application's resources, and asks ``overwrite_prompt`` first when the file changed on disk
+        since this window opened or saved it."""
+        target = Path(path) if path is not None else self.document.path
+        if inside_resources(target):
+            self.last_error = self.tr("%1 is one of ANN Studio's own files, which are never changed. "
+                                      "Save your project somewhere else (File → Save As).").replace("%1", str(target))
+            self.statusBar().showMessage(self.last_error, 15000)
+            return False
+        if target is not None and self.disk_guard.changed_on_disk(target) \
+                and not (self.overwrite_prompt or _ask_overwrite)(self, Path(target)):
+            self.last_error = self.tr("Not saved: %1 changed on disk").replace("%1", str(target))
+            return False
         try:
             target = self.document.save(path)
         except (OSError, ValueError) as exc:
             self.last_error = str(exc)
             warn(self, self.tr("Save failed"), str(exc))
             return False
+        self.disk_guard.remember(target)
         self._add_recent(Path(target))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 5000)
+        return True
+
+    def export_script(self, kind: str, path: str | Path) -> bool:
+        """Write the project with its *current* weights as a script of ``kind`` (``"python"``:
+        NumPy, ``"torch"``: PyTorch) to ``path``, without dialogs."""
+        from ..core.export import export_project
+        from ..core.project import with_current_weights
+
+        try:
+            export_project(with_current_weights(self.document.project_for_save()), kind, path)
+        except AnnError as exc:
+            self.last_error = str(exc)
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
         return True
 
     def export_image(self, path: str | Path) -> bool:
@@ -347,8 +396,9 @@ class MainWindow(QMainWindow):
         return True
 
     def offer_recovery(self, prompt=None) -> bool:
-        """If a crashed session left a recovery file, ask ``prompt(window, recovery)`` (default:
-        a dialog) and restore it; returns True when restored."""
+        """List the recovery files that crashed windows and instances left, ask ``prompt(window,
+        recoveries)`` (default: a dialog) and restore, discard or keep each; returns the windows
+        that received a restored project."""
         from .dialogs.recovery import offer_recovery
 
         return offer_recovery(self, prompt or self.recovery_prompt)
@@ -361,10 +411,7 @@ class MainWindow(QMainWindow):
             return True
         answer = (self.discard_prompt or _ask_discard)(self)
         if answer == "save":
-            if self.document.path is None:
-                self._on_save_as()
-            else:
-                self.save_project()
+            self._on_save()
             return not self.document.is_modified()
         return answer == "discard"
 
@@ -388,22 +435,29 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_save(self) -> None:
-        if self.document.path is None:
-            self._on_save_as()
+        if self.document.path is None or inside_resources(self.document.path):
+            self._on_save_as()  # a shipped file is never written: Save asks where, as for a new project
         else:
             self.save_project()
 
     @Slot()
     def _on_save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), "", self.tr(PROJECT_FILTER))
-        if path:
-            self.save_project(path if path.endswith(".annproj") else path + ".annproj")
+        if path and not self.save_project(path if path.endswith(".annproj") else path + ".annproj") \
+                and inside_resources(path):
+            warn(self, self.tr("Save failed"), self.last_error)
 
     @Slot()
     def _on_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export canvas"), "network.png",
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path and not self.export_image(path):
+            warn(self, self.tr("Export failed"), self.last_error)
+
+    def _on_export_script(self, name: str) -> None:
+        kind, file_filter, default = SCRIPT_EXPORTS[name]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export script"), default, self.tr(file_filter))
+        if path and not self.export_script(kind, path if path.endswith(".py") else path + ".py"):
             warn(self, self.tr("Export failed"), self.last_error)
 
     @Slot(str)
@@ -485,6 +539,17 @@ class MainWindow(QMainWindow):
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def _ask_overwrite(window, path: Path) -> bool:
+    """The default question before saving over a file that changed on disk since it was opened."""
+    buttons = QMessageBox.StandardButton
+    tr = QCoreApplication.translate
+    answer = QMessageBox.question(window, tr("MainWindow", "File changed on disk"),
+                                  tr("MainWindow", "%1 was changed on disk (by another window or program) since "
+                                     "you opened or saved it. Save over it anyway?").replace("%1", path.name),
+                                  buttons.Save | buttons.Cancel, buttons.Cancel)
+    return answer == buttons.Save
 
 
 def _ask_discard(window) -> str:
