@@ -44,7 +44,7 @@ def test_the_teacher_saves_and_the_student_opens(window, qtbot, tmp_path):
     qtbot.addWidget(student)
     spanel = student.docks["lessons_panel"].widget()
     assert spanel.lesson.id == "learning-rate" and spanel.index == 0
-    assert student.document.path.name == "lr-small.annproj"
+    assert student.document.path is None and spanel.opened_project.name == "lr-small.annproj"  # untitled
     new_project = student.actions["new_project"]
     assert not new_project.isVisible() and not new_project.isEnabled()
     assert not student.docks["weights_panel"].toggleViewAction().isVisible()
@@ -109,7 +109,8 @@ def test_file_open_accepts_an_assignment(window, qtbot, tmp_path):
     dialog.set_state("step_epoch", "locked")
     path = dialog.save_to(tmp_path / "homework")
     assert window.open_project(path), getattr(window, "last_error", "")
-    assert window.document.path.name == "lr-small.annproj"
+    assert window.document.path is None
+    assert window.docks["lessons_panel"].widget().opened_project.name == "lr-small.annproj"
     assert not window.actions["step_epoch"].isEnabled()
 
 

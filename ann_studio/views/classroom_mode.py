@@ -84,7 +84,7 @@ def apply_assignment(window, assignment: Assignment) -> None:
     lesson = find_lesson(assignment.lesson)
     panel = window.docks["lessons_panel"].widget()
     window.docks["lessons_panel"].show()
-    panel.start_lesson(lesson.id, project=assignment.project)
+    panel.start_lesson(lesson.id, project=assignment.project, ask=False)  # the caller asked (File → Open)
     panel.set_classroom(True)
     previous = classroom_of(window)
     if previous is not None:

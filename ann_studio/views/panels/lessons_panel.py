@@ -48,6 +48,8 @@ class LessonsPanel(QWidget):
         self.done = False
         self.classroom = False
         self.error = ""
+        #: the lesson project file the window holds an untitled copy of (None: something else)
+        self.opened_project: Path | None = None
         self._watched: set[str] = set()
         try:
             self.lessons = load_lessons()
@@ -109,6 +111,7 @@ class LessonsPanel(QWidget):
         w = self.window_
         w.session.updated.connect(self._evaluate)
         w.selection.changed.connect(self._evaluate)
+        w.document.project_replaced.connect(self._on_document_project_replaced)
         for name, action in w.actions.items():
             action.triggered.connect(lambda _checked=False, n=name: self._on_action_triggered(n))
 
@@ -121,31 +124,38 @@ class LessonsPanel(QWidget):
 
     # ------------------------------------------------------------------ navigation
 
-    def start_lesson(self, lesson_id: str, step: int = 0, project: Path | None = None) -> None:
-        """Open lesson ``lesson_id`` (its project, or ``project``) at ``step``."""
+    def start_lesson(self, lesson_id: str, step: int = 0, project: Path | None = None, ask: bool = True) -> bool:
+        """Open lesson ``lesson_id`` (an untitled copy of its project, or of ``project``) at
+        ``step``. With ``ask``, unsaved work is offered for saving first (``window.confirm_discard``);
+        False when the student kept it (nothing changes)."""
         lesson = next((x for x in self.lessons if x.id == lesson_id), None)
         if lesson is None:
             raise LessonError("lesson", f"no lesson with the id {lesson_id!r}")
+        if not self._open(project or lesson.project, ask):
+            self.chooser.setCurrentIndex(self.chooser.findData(self.lesson.id) if self.lesson else 0)
+            return False
         self.lesson = lesson
         self.chooser.setCurrentIndex(self.chooser.findData(lesson_id))
-        self._open(project or lesson.project)
-        self.enter_step(step)
+        return self.enter_step(step)
 
-    def enter_step(self, index: int) -> None:
-        """Show step ``index``: open its project, outline its target, forget earlier triggers."""
+    def enter_step(self, index: int, reopen: bool = True) -> bool:
+        """Show step ``index``: open its project (unless ``reopen`` is False, or the student keeps
+        unsaved work), outline its target, forget earlier triggers. False when it stayed put."""
         if self.lesson is None:
-            return
+            return False
+        index = max(0, min(index, len(self.lesson.steps) - 1))
+        step = self.lesson.steps[index]
+        if reopen and step.project is not None and not self._open(step.project):
+            return False
         self._advance_timer.stop()
         self._watch_docks()
-        self.index = max(0, min(index, len(self.lesson.steps) - 1))
-        step = self.lesson.steps[self.index]
-        if step.project is not None:
-            self._open(step.project)
+        self.index = index
         self.triggered.clear()
         self.done = False
         self._show()
         self.highlighter.point_at(widget_for_target(self.window_, step.target))
         self._evaluate()
+        return True
 
     @Slot()
     def next_step(self) -> None:
@@ -160,11 +170,21 @@ class LessonsPanel(QWidget):
         if self.lesson is not None and self.index > 0:
             self.enter_step(self.index - 1)
 
-    def _open(self, path: Path) -> None:
-        w = self.window_
-        if w.document.path is None or Path(w.document.path).resolve() != Path(path).resolve() \
-                or w.document.is_modified() or (w.session.trainer is not None and w.session.trainer.step):
-            w.document.load(path)
+    def _open(self, path: Path, ask: bool = True) -> bool:
+        """Open an untitled copy of the lesson project ``path`` as File → New does (Save then asks
+        where: a shipped file is never written), unless the window holds it untouched already.
+        With ``ask``, unsaved work is offered for saving first. False when nothing was opened."""
+        w, path = self.window_, Path(path).resolve()
+        if self.opened_project == path and not w.document.is_modified():
+            return True
+        if (ask and not w.confirm_discard()) or not w.new_project(path):
+            return False
+        self.opened_project = path
+        return True
+
+    @Slot()
+    def _on_document_project_replaced(self) -> None:
+        self.opened_project = None  # set again by _open when it was the lesson's
 
     # ------------------------------------------------------------------ checks
 
@@ -253,6 +273,8 @@ class LessonsPanel(QWidget):
     def _on_open_assignment(self) -> None:
         from ..classroom_mode import open_assignment
 
+        if not self.window_.confirm_discard():
+            return
         path, _ = QFileDialog.getOpenFileName(self, _tr("Open assignment"), "",
                                               _tr("Classroom assignments (*.annclass)"))
         if path and not open_assignment(self.window_, path):
@@ -265,11 +287,11 @@ def _save_state(window):
 
     lock = classroom_of(window)
     return (panel.lesson.id if panel and panel.lesson else None, panel.index if panel else 0,
-            lock.assignment if lock else None)
+            lock.assignment if lock else None, panel.opened_project if panel else None)
 
 
 def _restore_state(window, state) -> None:
-    lesson_id, index, assignment = state
+    lesson_id, index, assignment, opened = state
     if "lessons_panel" not in window.docks or lesson_id is None:
         return
     panel = window.docks["lessons_panel"].widget()
@@ -281,7 +303,8 @@ def _restore_state(window, state) -> None:
     panel.lesson = next((x for x in panel.lessons if x.id == lesson_id), None)
     if panel.lesson is not None:
         panel.chooser.setCurrentIndex(panel.chooser.findData(lesson_id))
-        panel.enter_step(index)
+        panel.opened_project = opened
+        panel.enter_step(index, reopen=False)  # the document (and its run) came along unchanged
 
 
 register_carry_over(_save_state, _restore_state)
