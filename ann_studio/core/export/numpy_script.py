@@ -149,13 +149,48 @@ def _data_code(x, y, tx, ty, sidecar: str | None) -> str:
 
 
 def _title(project) -> tuple[str, str]:
+    """The docstring's headline and description: the project's own title and description (English
+    when they are bilingual), else its file name."""
     title = project.extra.get("title")
     desc = project.extra.get("description")
     title = title.get("en") if isinstance(title, dict) else title
     desc = desc.get("en") if isinstance(desc, dict) else desc
-    name = project.path.stem if project.path else "project"
+    name = project.path.stem if project.path else "Untitled project"
     return (comment_text(title) if isinstance(title, str) and title else name,
             comment_text(desc) if isinstance(desc, str) else "")
+
+
+def _data_source(data) -> str:
+    """Where the project's data comes from, in words (``data`` is its data section)."""
+    if not isinstance(data, dict):
+        return "the project's data"
+    if "builtin" in data:
+        return f"the built-in data set {comment_text(data['builtin'])!r}"
+    if "csv" in data:
+        return f"the CSV file {comment_text(Path(str(data['csv'])).name)}"
+    if "idx" in data or "train_images" in data:
+        return "IDX image files"
+    train = data.get("train")
+    if isinstance(train, dict) and "file" in train:
+        return f"the NumPy archive {comment_text(Path(str(train['file'])).name)}"
+    return "a table in the project file"
+
+
+def project_summary(project, trainer, network: bool = True) -> str:
+    """The lines of an exported docstring that say which project this is: its file, its network
+    (unless ``network`` is False), its data and which weights the script starts from."""
+    net = trainer.network
+    sizes = "-".join(str(n) for n in [sum(layer.units for layer in net.inputs)] + [layer.units for layer in net.dense])
+    acts = ", ".join(f"{layer.id}: {layer.activation.name}" for layer in net.dense)
+    tests = f", {len(trainer.test_x)} test samples" if trainer.test_x is not None else ", no test set"
+    weights = (f"as trained in ANN Studio, after {trainer.step} steps (epoch {trainer.epoch})"
+               if trainer.step else "the starting weights (step 0)")
+    lines = [f"Project:     {project.path.name if project.path else 'an unsaved project'}"]
+    if network:
+        lines.append(f"Network:     {sizes} ({len(net.dense)} dense layers; {comment_text(acts)})")
+    lines += [f"Data:        {len(trainer.x)} training samples{tests}, from {_data_source(project.data)}",
+              f"Weights:     {weights}"]
+    return "\n".join(lines)
 
 
 def _wrap_text(text: str, width: int = 96) -> str:
@@ -175,8 +210,8 @@ def numpy_script(project, trainer, out_path: Path) -> tuple[str, dict[str, np.nd
     """The script text for ``project``, and the arrays of a ``.npz`` side file when the data is
     too large to write inline (``None`` otherwise).
 
-    ``trainer`` is a fresh :class:`~ann_studio.core.trainer.Trainer` of the project (step 0): its
-    network's weights and its data are what the script starts from.
+    ``trainer`` is the project's :class:`~ann_studio.core.trainer.Trainer` (it continues the
+    project's run, if any): its network's weights and its data are what the script starts from.
     """
     net = trainer.network
     chain = _is_chain(net)
@@ -201,16 +236,17 @@ def numpy_script(project, trainer, out_path: Path) -> tuple[str, dict[str, np.nd
         shape = f"a graph of {len(net.layers)} layers (see build_network)"
     act_text = ", ".join(f"{layer.id}: {layer.activation.name}" for layer in net.dense)
     order = "reshuffled every epoch" if t.shuffle else "in file order"
-    test_text = f", {len(tx)} test samples" if tx is not None else ", no test set"
     epochs = t.max_epochs or 30
     name = Path(out_path).name
     header = f'''#!/usr/bin/env python3
 """{title} — a standalone Python 3 + NumPy network exported from ANN Studio.
 
-{_wrap_text(desc) + chr(10) + chr(10) if desc else ""}Written in the style of the lesson's listing (Michael Nielsen's network.py): Network,
+{_wrap_text(desc) + chr(10) + chr(10) if desc else ""}{project_summary(project, trainer, network=False)}
+
+Written in the style of the lesson's listing (Michael Nielsen's network.py): Network,
 feedforward, backprop, SGD, update_mini_batch, evaluate. It holds the project's architecture,
-starting weights, data and settings, and trains with the same arithmetic as ANN Studio, so its
-numbers match the app's step for step.
+weights, data and settings, and trains with the same arithmetic as ANN Studio, so its numbers
+match the app's step for step.
 
     python3 {name}                 # train {epochs} epochs, one line of metrics per epoch
     python3 {name} --epochs 5      # or --steps 100 (mini-batch updates)
@@ -220,7 +256,6 @@ Network:     {shape}; activations {comment_text(act_text)}
 Cost:        {project.loss} (the mean over the mini-batch)
 Optimizer:   {_optimizer_summary(s)}
 Training:    mini-batches of {t.batch_size}, {order} (seed {t.seed})
-Data:        {len(x)} training samples{test_text}
 
 Conventions (as in ANN Studio): a batch of m samples is an (m, units) array, one row per sample;
 a weight matrix has one row per neuron of its layer and one column per neuron feeding it, so

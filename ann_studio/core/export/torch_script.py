@@ -11,7 +11,7 @@ from ..network import Network
 from ..optimizers import OptimizerSettings
 from . import numpy_script
 from .literals import array_literal, comment_text, identifiers, number
-from .numpy_script import _title, _wrap_text
+from .numpy_script import _title, _wrap_text, project_summary
 
 _ACTIVATIONS = {
     "sigmoid": "torch.sigmoid({})",
@@ -69,7 +69,7 @@ def _forward_code(net: Network, names: dict[str, str]) -> list[str]:
 
 
 def torch_script(project, trainer, out_path: Path):
-    """The PyTorch script text for ``project`` (weights and data from the fresh ``trainer``), and
+    """The PyTorch script text for ``project`` (weights and data from ``trainer``), and
     the arrays of a ``.npz`` side file when the data is too large to write inline."""
     net = trainer.network
     names = identifiers([layer.id for layer in net.layers])
@@ -124,7 +124,9 @@ def torch_script(project, trainer, out_path: Path):
     text = f'''#!/usr/bin/env python3
 """{title} — a PyTorch module exported from ANN Studio.
 
-{_wrap_text(desc) + chr(10) + chr(10) if desc else ""}`Net` is the project's network as a torch.nn.Module (float64) and `build_model()` returns it
+{_wrap_text(desc) + chr(10) + chr(10) if desc else ""}{project_summary(project, trainer)}
+
+`Net` is the project's network as a torch.nn.Module (float64) and `build_model()` returns it
 with the weights it had in ANN Studio. The loss, the optimiser and a training loop that takes the
 samples in the same order as ANN Studio follow, so you can keep training here:
 
