@@ -67,7 +67,7 @@ class ActivationFunctionPanel(LivePanel):
         style.style_plot(self.plot, self.tr("Activation function"), "z", "")
         # no grid: an axis grid repaints with every curve update (~10 ms a frame, measured)
         self.plot.disableAutoRange()
-        style.add_legend(self.plot, (10, 10))
+        style.add_legend(self.plot)
         self.f_curve = self.plot.plot(pen=style.pen(0), name="f(z)")
         # solid pens only: dashed and dotted lines cost ~10 ms a frame in Qt's raster engine (measured)
         self.df_curve = self.plot.plot(pen=style.pen(1), name="f′(z)")

@@ -111,7 +111,7 @@ class LossPanel(LivePanel):
         self.loss_plot.disableAutoRange()
         self.accuracy_plot = self.layout_widget.addPlot(row=0, col=1)  # beside the error: the dock is wide, not tall
         style.style_plot(self.accuracy_plot, self.tr("Accuracy"), self.tr("step"), self.tr("accuracy"))
-        style.add_legend(self.accuracy_plot, (-10, -10))
+        style.add_legend(self.accuracy_plot)
         # no grid: an axis grid repaints with every curve update (~10 ms a frame, measured)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 1.0, padding=0.02)
