@@ -27,7 +27,7 @@ def test_every_legend_is_outside_the_data_area(host):
                 assert not legend.intersects(data), (name, legend, data)
                 assert legend.bottom() <= data.top() + 1
                 # every entry is inside the plot's width (none cut off at the right)
-                for sample, label in item.legend.items:
+                for _sample, label in item.legend.items:
                     assert label.item.sceneBoundingRect().right() <= item.sceneBoundingRect().right() + 1, name
                 checked += 1
     assert checked >= 6
