@@ -11,7 +11,9 @@ the file (see ``docs/file-format.md``):
 - ``run.settings`` and ``run.settings_log`` (hyperparameters changed mid-run, by step);
 - ``run.edits``: weights and biases typed in mid-run;
 - ``run.history``: the step losses (bounded, see :mod:`.history`) and the epoch records;
-- ``run.base``: present only when the structure changed mid-run, the state rewinds start from.
+- ``run.base``: present only when the structure changed mid-run, the state rewinds start from;
+- ``run.keyframes``: a few full states spread over the run, so that a rewind after reopening
+  replays a few thousand steps rather than the whole run (optional; a reader may ignore them).
 
 Numbers are exact float64 (JSON's shortest round-trip form, or base64 for the loss history).
 """
@@ -101,6 +103,8 @@ def run_to_json(state: dict, spec) -> dict:
     }
     if base is not None and base.step:
         out["base"] = _frame_json(base, spec)
+    if state.get("keyframes"):
+        out["keyframes"] = [_frame_json(f, spec) for f in state["keyframes"]]
     return out
 
 
@@ -251,6 +255,8 @@ def parse_run(obj: Any, path: str, project):
         "step_losses": StepLosses.from_json(history.get("step_loss", {"exact": ""}), f"{path}.history.step_loss"),
         "epoch_records": EpochRecords.from_json(history.get("epochs", []), f"{path}.history.epochs"),
         "base": base, "initial": initial,
+        "keyframes": [_read_frame(f, f"{path}.keyframes[{i}]", spec, shapes)
+                      for i, f in enumerate(jp.need_list(obj.get("keyframes", []), f"{path}.keyframes")[:256])],
     }
     if len(state["step_losses"]) != step:
         raise ProjectError(f"{path}.history.step_loss", f"holds {len(state['step_losses']):,} losses for "

@@ -28,6 +28,8 @@ KEYFRAME_BUDGET = 48 * 2**20  # bytes of keyframes kept for rewind
 #: what a keyframe costs besides its arrays: the objects, dicts and array headers (measured
 #: ~1.9 KB for XOR; counting only the arrays let 900,000 frames of 72 "bytes" fill 1.7 GB)
 KEYFRAME_OVERHEAD = 2048
+#: a saved run keeps up to this many keyframes (and this many numbers in them) for rewinds
+SAVED_KEYFRAMES, SAVED_KEYFRAME_VALUES = 64, 2_000_000
 #: the fewest steps between keyframes: replaying 8 steps costs less than copying 8 frames
 MIN_KEYFRAME_INTERVAL = 8
 
@@ -440,7 +442,22 @@ class Trainer:
             state["epoch_records"] = copy.deepcopy(self.epoch_records)
             state["base"] = copy.deepcopy(self._keyframes[0])
             state["initial"] = self.initial_parameters
+            state["keyframes"] = copy.deepcopy(self._saved_keyframes())
         return state
+
+    def _saved_keyframes(self) -> list[_Keyframe]:
+        """Up to :data:`SAVED_KEYFRAMES` keyframes spread over the run (not the base), within
+        :data:`SAVED_KEYFRAME_VALUES` numbers: a file keeps them so that a rewind after reopening
+        replays a few thousand steps, not the whole run from its start."""
+        frames = [f for f in self._keyframes[1:] if f.step < self.step]
+        if not frames:
+            return []
+        per_frame = max(1, 3 * self.network.parameter_count())
+        count = min(SAVED_KEYFRAMES, SAVED_KEYFRAME_VALUES // per_frame, len(frames))
+        if count <= 0:
+            return []
+        picks = np.unique(np.linspace(0, len(frames) - 1, count).round().astype(int))
+        return [frames[i] for i in picks]
 
     def load_state_dict(self, state: dict, history: bool = True) -> None:
         """Continue the run described by ``state`` (from :meth:`state_dict`, maybe of another process
@@ -469,6 +486,8 @@ class Trainer:
             self.epoch_records = copy.deepcopy(state.get("epoch_records") or EpochRecords())
             base = state.get("base")
             self._keyframes = [copy.deepcopy(base)] if base is not None else []
+            extra = [f for f in state.get("keyframes", []) if self._keyframes and self._keyframes[0].step < f.step <= self.step]
+            self._keyframes += sorted(copy.deepcopy(extra), key=lambda f: f.step)
             self._keyframe_bytes = sum(f.nbytes() for f in self._keyframes)
             self._initial = None
             if base is not None and base.step and state.get("initial") is not None:
