@@ -197,11 +197,13 @@ def test_one_class_only(tmp_path):
 
 
 def test_size_limit_message(tmp_path, monkeypatch):
-    import ann_studio.core.datasets.csv_import as csv_import
+    from dataclasses import replace
 
-    monkeypatch.setattr(csv_import, "MAX_INPUT_VALUES", 10)
+    from ann_studio.core.datasets import limits
+
+    monkeypatch.setattr(limits, "INPUT_VALUES", replace(limits.INPUT_VALUES, value=10))
     rows = "\n".join(f"{i},{i},{i % 2}" for i in range(20))
-    assert message(write(tmp_path, rows, "big.csv")) == "big.csv: too large: 12 input values (the limit is 10)"
+    assert message(write(tmp_path, rows, "big.csv")) == "big.csv: too large: 12 input values (limit MAX_INPUT_VALUES = 10)"
 
 
 _cells = st.sampled_from(["1", "2.5", "-3e2", "abc", "", " ", "nan", "inf", "\"", "\"q,\"", "猫", "1_0",

@@ -86,7 +86,7 @@ def test_idx_truncated_bad_magic_and_trailing_bytes(tmp_path):
 def test_idx_size_limit(tmp_path):
     path = tmp_path / "huge"
     path.write_bytes(bytes([0, 0, 0x08, 3]) + struct.pack(">3I", 100000, 28, 28))
-    assert error(read_idx, path) == "huge: too large: 78,400,000 input values (the limit is 50,000,000)"
+    assert error(read_idx, path) == "huge: too large: 78,400,000 input values (limit MAX_INPUT_VALUES = 50,000,000)"
 
 
 def test_idx_pair_mismatches(tmp_path):

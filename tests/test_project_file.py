@@ -255,11 +255,14 @@ def test_too_many_parameters_says_the_limit():
 
 
 def test_too_much_inline_data_says_the_limit(monkeypatch):
-    from ann_studio.core.datasets import section
+    from dataclasses import replace
 
-    monkeypatch.setattr(section, "MAX_INPUT_VALUES", 1000)  # the real limit is 50,000,000
+    from ann_studio.core.datasets import limits
+
+    monkeypatch.setattr(limits, "INPUT_VALUES", replace(limits.INPUT_VALUES, value=1000))  # really 50,000,000
     rows = [[0.0] * 10] * 101
-    with pytest.raises(ProjectError, match=r"^data.train.inputs: too large: 1,010 values \(the limit is 1,000\)"):
+    with pytest.raises(ProjectError, match=r"^data.train.inputs: too large: 1,010 input values "
+                                           r"\(limit MAX_INPUT_VALUES = 1,000\)"):
         parse_project(xor(**{"data.train.inputs": rows})).dataset()
 
 

@@ -17,11 +17,14 @@ from typing import NoReturn
 import numpy as np
 
 from ..errors import DataError
+from ..jsonpath import show
+from . import limits
 
 #: The largest number of input values (samples × features) in a training or a test part, and in
 #: any one file. MNIST fits: 60,000 training images of 28 × 28 pixels are 47 million values
-#: (376 MB as float64), its 10,000 test images 7.8 million.
-MAX_INPUT_VALUES = 50_000_000
+#: (376 MB as float64), its 10,000 test images 7.8 million. (:data:`.limits.INPUT_VALUES`; every
+#: other limit is in :mod:`.limits` too.)
+MAX_INPUT_VALUES = limits.INPUT_VALUES.value
 
 CLASSIFICATION = "classification"
 REGRESSION = "regression"
@@ -100,12 +103,16 @@ class Dataset:
             try:
                 rows, cols = (int(v) for v in self.image_shape)
             except (TypeError, ValueError):
-                fail(f"image shape must be two whole numbers (rows, columns), got {self.image_shape!r}")
+                fail(f"image shape must be two whole numbers (rows, columns), got {shown(self.image_shape)}")
             self.image_shape = (rows, cols)
             if rows <= 0 or rows * cols != self.input_size:
                 fail(f"image shape {self.image_shape} does not match {self.input_size} inputs")
-        check_size(self.name, self.train_inputs.size)
-        check_size(self.name, self.test_inputs.size)
+        if self.task == CLASSIFICATION:
+            limits.check_classes(self.name, self.n_classes)
+        for part in (self.train_inputs, self.test_inputs):
+            limits.check_table(self.name, len(part), self.input_size, limits.INPUT_VALUES)
+        for part in (self.train_targets, self.test_targets):
+            limits.check_table(self.name, len(part), self.output_size, limits.TARGET_VALUES)
 
     @property
     def input_size(self) -> int:
@@ -148,24 +155,12 @@ def _as_matrix(values, name: str, what: str, width: int | None = None) -> np.nda
     if width is not None and array.shape[1] != width:
         raise DataError(name, f"{what} have {array.shape[1]} columns, expected {width}")
     if not np.all(np.isfinite(array)):
-        row = int(np.argwhere(~np.isfinite(array))[0][0])
-        raise DataError(name, f"{what}: row {row + 1} holds NaN or infinity")
+        row, column = (int(v) for v in np.argwhere(~np.isfinite(array))[0])
+        raise DataError(name, f"{what}: row {row + 1}, column {column + 1} holds NaN or infinity")
     return np.ascontiguousarray(array)
 
 
-def check_size(location: str, n_values: int, limit: int = MAX_INPUT_VALUES) -> None:
-    """Refuse data with more than ``limit`` input values.
-
-    Raises
-    ------
-    DataError
-        Naming the size and the limit.
-    """
-    if n_values > limit:
-        raise DataError(location, f"too large: {n_values:,} input values (the limit is {limit:,})")
-
-
-def one_hot(labels, n: int) -> np.ndarray:
+def one_hot(labels, n: int, location: str = "") -> np.ndarray:
     """One-hot encode integer class labels.
 
     Parameters
@@ -173,28 +168,40 @@ def one_hot(labels, n: int) -> np.ndarray:
     labels : array_like of int, shape (N,)
         Class indices in ``0 .. n-1``.
     n : int
-        The number of classes.
+        The number of classes, at most :data:`.limits.CLASSES`.
+    location : str
+        For messages.
 
     Returns
     -------
     ndarray, shape (N, n), float64
         Row ``i`` is all zeros except a 1 in column ``labels[i]``.
+
+    Raises
+    ------
+    DataError
+        Labels out of range, too many classes, or more than :data:`.limits.TARGET_VALUES` values
+        (checked before anything is allocated).
     """
     labels = np.asarray(labels).reshape(-1)
+    limits.check_classes(location, n)
+    limits.check_table(location, labels.size, n, limits.TARGET_VALUES)
     if labels.size and (labels.min() < 0 or labels.max() >= n):
-        raise DataError("", f"class labels must lie in 0..{n - 1}, got {labels.min()}..{labels.max()}")
+        raise DataError(location, f"class labels must lie in 0..{n - 1}, got {labels.min()}..{labels.max()}")
     encoded = np.zeros((labels.size, n), dtype=np.float64)
     encoded[np.arange(labels.size), labels.astype(np.intp)] = 1.0
     return encoded
 
 
-def class_targets(labels, n_classes: int) -> np.ndarray:
+def class_targets(labels, n_classes: int, location: str = "") -> np.ndarray:
     """Targets for class labels: one 0/1 column when ``n_classes == 2``, else one-hot.
 
     Parameters
     ----------
     labels : array_like of int, shape (N,)
     n_classes : int
+    location : str
+        For messages (see :func:`one_hot` for what is checked).
 
     Returns
     -------
@@ -202,7 +209,7 @@ def class_targets(labels, n_classes: int) -> np.ndarray:
     """
     if n_classes == 2:
         return np.asarray(labels, dtype=np.float64).reshape(-1, 1)
-    return one_hot(labels, n_classes)
+    return one_hot(labels, n_classes, location)
 
 
 def class_labels(targets: np.ndarray) -> np.ndarray:
@@ -213,19 +220,26 @@ def class_labels(targets: np.ndarray) -> np.ndarray:
     return np.argmax(targets, axis=1)
 
 
+def shown(value) -> str:
+    """A bad value, short, for a message (NumPy scalars as plain numbers)."""
+    if isinstance(value, tuple):
+        value = list(value)
+    return show(value.item() if isinstance(value, np.generic) else value)
+
+
 def check_seed(seed) -> int:
     """``seed`` as an int; raises DataError("seed") unless it is a whole number ≥ 0."""
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise DataError("seed", f"expected a whole number ≥ 0, got {seed!r}")
+        raise DataError("seed", f"expected a whole number ≥ 0, got {shown(seed)}")
     return int(seed)
 
 
 def split_count(n: int, test_fraction: float) -> int:
     """How many of ``n`` samples go to the test set: rounded, leaving at least one to train."""
     if isinstance(test_fraction, bool) or not isinstance(test_fraction, int | float | np.number):
-        raise DataError("test_fraction", f"expected a number, got {test_fraction!r}")
+        raise DataError("test_fraction", f"expected a number, got {shown(test_fraction)}")
     if not 0.0 <= test_fraction < 1.0:
-        raise DataError("test_fraction", f"must be at least 0 and below 1, got {test_fraction}")
+        raise DataError("test_fraction", f"must be at least 0 and below 1, got {shown(test_fraction)}")
     return min(int(np.floor(n * test_fraction + 0.5)), max(n - 1, 0))
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import DataError
 from . import synthetic, tables
-from .base import CLASSIFICATION, REGRESSION, Dataset, check_seed, class_targets, split
+from .base import CLASSIFICATION, REGRESSION, Dataset, check_seed, class_targets, shown, split
 from .digits import DIGITS_FEATURES, DIGITS_SAMPLES, DIGITS_SHAPE, load_digits
 from .features import apply_features, check_features
 
@@ -114,16 +114,16 @@ def _check_value(key: str, value, default, bounds):
     """``value`` validated against the type of ``default`` and ``bounds``; raises DataError(key)."""
     if isinstance(default, str):
         if value not in bounds:
-            raise DataError(key, f"must be one of {', '.join(bounds)}, got {value!r}")
+            raise DataError(key, f"must be one of {', '.join(bounds)}, got {shown(value)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise DataError(key, f"expected a number, got {value!r}")
+        raise DataError(key, f"expected a number, got {shown(value)}")
     if isinstance(default, int) and not float(value).is_integer():
-        raise DataError(key, f"expected a whole number, got {value!r}")
+        raise DataError(key, f"expected a whole number, got {shown(value)}")
     value = int(value) if isinstance(default, int) else float(value)
     low, high = bounds
     if not (math.isfinite(value) and low <= value <= high):
-        raise DataError(key, f"must be between {low} and {high}, got {value}")
+        raise DataError(key, f"must be between {low} and {high}, got {shown(value)}")
     return value
 
 

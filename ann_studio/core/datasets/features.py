@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import DataError
+from ..jsonpath import show
 
 #: Feature token → (formula for the GUI, function of the two raw input columns).
 FEATURES = {
@@ -33,15 +34,15 @@ def check_features(features, location: str = "features") -> list[str]:
         If the list is empty, repeats a feature, or names one not in :data:`FEATURES`.
     """
     if isinstance(features, str) or not isinstance(features, list | tuple):
-        raise DataError(location, f"expected a list of feature names, got {features!r}")
+        raise DataError(location, f"expected a list of feature names, got {show(features)}")
     if not features:
         raise DataError(location, "the feature list is empty")
     for i, token in enumerate(features):
         if not isinstance(token, str) or token not in FEATURES:
             choices = ", ".join(FEATURES)
-            raise DataError(f"{location}[{i}]", f'unknown feature "{token}" (choices: {choices})')
+            raise DataError(f"{location}[{i}]", f"unknown feature {show(token)} (choices: {choices})")
         if token in features[:i]:
-            raise DataError(f"{location}[{i}]", f'feature "{token}" appears twice')
+            raise DataError(f"{location}[{i}]", f"feature {show(token)} appears twice")
     return list(features)
 
 

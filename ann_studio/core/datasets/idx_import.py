@@ -2,65 +2,100 @@
 
 An IDX file is a 4-byte magic number (two zero bytes, a type code, the number of dimensions),
 one big-endian 32-bit size per dimension, then the values row-major. The reader checks all of
-it: a wrong magic number, a truncated file or extra bytes after the data give a DataError.
+it: a wrong magic number, a truncated file or extra bytes after the data give a DataError. The
+sizes a header declares are checked against :mod:`.limits` before anything is allocated, and a
+gzip stream is decompressed a chunk at a time, never past what the header announced.
 """
 
 from __future__ import annotations
 
 import gzip
+import math
 import struct
 import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
 from ..errors import DataError
-from .base import CLASSIFICATION, MAX_INPUT_VALUES, Dataset, check_size, class_targets
+from . import limits
+from .base import CLASSIFICATION, Dataset, class_targets
+from .files import open_data_file, read_exactly, read_into, reading
 
 #: IDX type code → big-endian NumPy dtype.
 IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 MNIST_CLASSES = [str(d) for d in range(10)]
 FASHION_MNIST_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                          "Sneaker", "Bag", "Ankle boot"]
+_GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
-def _open(path: Path):
-    with open(path, "rb") as probe:
-        compressed = probe.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if compressed else open(path, "rb")
+@dataclass(frozen=True)
+class _Header:
+    dtype: np.dtype
+    dims: tuple[int, ...]
+
+    @property
+    def nbytes(self) -> int:
+        return math.prod(self.dims) * self.dtype.itemsize
+
+    @property
+    def offset(self) -> int:
+        return 4 + 4 * len(self.dims)
 
 
-def _read_exactly(stream, n: int, name: str, what: str) -> bytes:
-    data = stream.read(n)
-    if len(data) < n:
-        raise DataError(name, f"truncated: expected {n:,} bytes of {what}, found {len(data):,}")
-    return data
-
-
-def _parse(stream, name: str, max_values: int) -> np.ndarray:
-    magic = _read_exactly(stream, 4, name, "magic number")
+def _read_header(stream: BinaryIO, name: str) -> _Header:
+    magic = read_exactly(stream, 4, name, "magic number")
     if magic[:2] != b"\x00\x00" or magic[2] not in IDX_TYPES or not 1 <= magic[3] <= 4:
         raise DataError(name, f"not an IDX file (magic number 0x{magic.hex()}; MNIST files start "
                         "with 0x00000801 or 0x00000803)")
-    ndim, dtype = magic[3], np.dtype(IDX_TYPES[magic[2]])
-    dims = struct.unpack(f">{ndim}I", _read_exactly(stream, 4 * ndim, name, "dimensions"))
-    count = int(np.prod(dims, dtype=np.int64))
-    check_size(name, count, max_values)
-    expected = count * dtype.itemsize
-    data = _read_exactly(stream, expected, name, f"data for {' × '.join(map(str, dims))} values")
+    dims = struct.unpack(f">{magic[3]}I", read_exactly(stream, 4 * magic[3], name, "dimensions"))
+    return _Header(np.dtype(IDX_TYPES[magic[2]]), dims)
+
+
+def _read_values(stream: BinaryIO, header: _Header, name: str, file_size: int | None) -> np.ndarray:
+    """The values after the header; ``file_size`` (raw files) lets a wrong size fail before reading."""
+    what = f"data for {' × '.join(map(str, header.dims))} values"
+    expected = header.nbytes
+    if file_size is not None and file_size - header.offset < expected:
+        raise DataError(name, f"truncated: expected {expected:,} bytes of {what}, found "
+                        f"{max(file_size - header.offset, 0):,}")
+    if file_size is not None and file_size - header.offset > expected:
+        raise DataError(name, f"the file goes on after the {expected:,} bytes its header announces")
+    values = np.empty(header.dims, dtype=header.dtype)
+    read_into(stream, memoryview(values.reshape(-1).view(np.uint8)), name, what)
     if stream.read(1):
         raise DataError(name, f"the file goes on after the {expected:,} bytes its header announces")
-    return np.frombuffer(data, dtype=dtype).reshape(dims)
+    return values
 
 
-def read_idx(path, *, max_values: int = MAX_INPUT_VALUES) -> np.ndarray:
+def _read(path: Path, check) -> np.ndarray:
+    """Read the IDX file at ``path``, calling ``check(header, name)`` before reading its values."""
+    name = path.name
+    with open_data_file(path) as raw, reading(name, path):
+        compressed = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        size = None if compressed else raw.seek(0, 2)
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+        try:
+            header = _read_header(stream, name)
+            check(header, name)
+            return _read_values(stream, header, name, size)
+        except _GZIP_ERRORS as exc:
+            raise DataError(name, f"damaged gzip data ({exc})") from None
+
+
+def read_idx(path, *, max_values: int | None = None) -> np.ndarray:
     """Read one IDX file (raw or ``.gz``; compression is detected from the content).
 
     Parameters
     ----------
     path : str or Path
-    max_values : int
-        Refuse files announcing more values than this.
+    max_values : int, optional
+        Refuse files announcing more values than this (default :data:`~.limits.INPUT_VALUES`).
 
     Returns
     -------
@@ -70,36 +105,56 @@ def read_idx(path, *, max_values: int = MAX_INPUT_VALUES) -> np.ndarray:
     Raises
     ------
     DataError
-        Missing file, wrong magic number, truncated or over-long data, damaged gzip stream.
+        Missing or not a regular file, wrong magic number, truncated or over-long data, damaged
+        gzip stream, or more values than allowed.
     """
-    path = Path(path)
-    try:
-        with _open(path) as stream:
-            return _parse(stream, path.name, max_values)
-    except FileNotFoundError:
-        raise DataError(path.name, f"file not found ({path})") from None
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise DataError(path.name, f"damaged gzip data ({exc})") from None
-    except OSError as exc:
-        raise DataError(path.name, f"cannot read the file ({exc.strerror or exc})") from None
+    def check(header: _Header, name: str) -> None:
+        limit = limits.INPUT_VALUES if max_values is None else replace(limits.INPUT_VALUES, value=max_values)
+        limit.check(name, math.prod(header.dims))
+
+    return _read(Path(path), check)
+
+
+def _check_images(header: _Header, name: str) -> None:
+    if len(header.dims) != 3 or header.dtype != np.uint8:
+        raise DataError(name, f"expected images (count × rows × columns of unsigned bytes), "
+                        f"got {len(header.dims)} dimensions of {header.dtype}")
+    count, rows, cols = header.dims
+    if count == 0:
+        raise DataError(name, "no images (the header announces 0)")
+    if rows == 0 or cols == 0:
+        raise DataError(name, f"images of {rows} × {cols} pixels: expected at least one pixel")
+    limits.check_table(name, count, rows * cols, limits.INPUT_VALUES)
+
+
+def _check_labels(header: _Header, name: str) -> None:
+    if len(header.dims) != 1 or header.dtype.kind not in "iu":
+        raise DataError(name, f"expected a list of labels, got {len(header.dims)} dimensions of {header.dtype}")
+    limits.ROWS.check(name, header.dims[0])
 
 
 def _pair(images_path: Path, labels_path: Path, n_classes: int):
-    images, labels = read_idx(images_path), read_idx(labels_path)
-    if images.ndim != 3 or images.dtype != np.uint8:
-        raise DataError(images_path.name, f"expected images (count × rows × columns of unsigned bytes), "
-                        f"got {images.ndim} dimensions of {images.dtype}")
-    if labels.ndim != 1 or labels.dtype.kind not in "iu":
-        raise DataError(labels_path.name, f"expected a list of labels, got {labels.ndim} dimensions "
-                        f"of {labels.dtype}")
+    labels = _read(labels_path, _check_labels)
+    limits.check_table(labels_path.name, len(labels), 1 if n_classes == 2 else n_classes, limits.TARGET_VALUES)
+    images = _read(images_path, _check_images)
     if len(labels) != len(images):
         raise DataError(labels_path.name, f"{len(labels):,} labels for {len(images):,} images in "
                         f"{images_path.name}")
-    if len(labels) and (labels.min() < 0 or labels.max() >= n_classes):
+    if labels.min() < 0 or labels.max() >= n_classes:
         raise DataError(labels_path.name, f"labels must lie in 0..{n_classes - 1}, found "
                         f"{labels.min()}..{labels.max()}")
-    inputs = images.reshape(len(images), -1).astype(np.float64) / 255.0
-    return inputs, class_targets(labels, n_classes), images.shape[1:]
+    targets = class_targets(labels, n_classes, labels_path.name)
+    inputs = images.reshape(len(images), -1).astype(np.float64)
+    inputs /= 255.0
+    return inputs, targets, images.shape[1:]
+
+
+def _class_names(class_names) -> list[str]:
+    names = [str(n) for n in (class_names or MNIST_CLASSES)]
+    limits.check_classes("class_names", len(names))
+    if len(names) < 2:
+        raise DataError("class_names", "classification needs at least two classes")
+    return names
 
 
 def load_idx_pair(images_path, labels_path, *, test_images_path=None, test_labels_path=None,
@@ -114,6 +169,7 @@ def load_idx_pair(images_path, labels_path, *, test_images_path=None, test_label
         The test pair; both or neither.
     class_names : list of str, optional
         Default the digits ``"0"`` … ``"9"``; :data:`FASHION_MNIST_CLASSES` for Fashion-MNIST.
+        At most :data:`~.limits.CLASSES`.
     name : str, optional
         Default the images file's name.
 
@@ -126,13 +182,14 @@ def load_idx_pair(images_path, labels_path, *, test_images_path=None, test_label
     Raises
     ------
     DataError
-        For a bad file, mismatched counts or image sizes, or labels out of range.
+        For a bad file, mismatched counts or image sizes, labels out of range, or anything over
+        a limit of :mod:`.limits`.
     """
-    class_names = list(class_names or MNIST_CLASSES)
+    class_names = _class_names(class_names)
     images_path, labels_path = Path(images_path), Path(labels_path)
-    train_x, train_y, shape = _pair(images_path, labels_path, len(class_names))
     if (test_images_path is None) != (test_labels_path is None):
         raise DataError("test", "give both the test images and the test labels, or neither")
+    train_x, train_y, shape = _pair(images_path, labels_path, len(class_names))
     test_x, test_y = train_x[:0], train_y[:0]
     if test_images_path is not None:
         test_images_path = Path(test_images_path)

@@ -4,70 +4,34 @@ An archive holds the arrays ``inputs`` and ``targets`` and optionally ``test_inp
 ``test_targets``, ``feature_names``, ``target_names`` (string arrays), ``task`` (a string) and
 ``image_shape``. Inputs of shape (N, rows, cols) are images: they are flattened row by row and
 ``image_shape`` is set from them.
+
+Every array's header is checked against :mod:`.limits` before its values are read (see
+:mod:`.npz_archive`), so a small archive cannot make the loader allocate what it only declares.
 """
 
 from __future__ import annotations
 
-import zipfile
-import zlib
+import math
+import os
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import DataError
-from .base import CLASSIFICATION, MAX_INPUT_VALUES, TASKS, Dataset, check_size
+from ..jsonpath import show
+from . import limits
+from .base import CLASSIFICATION, TASKS, Dataset
+from .files import one_line, open_data_file, reading
+from .npz_archive import Archive, ArrayHeader, open_archive
 from .targets import encode_numeric_targets, guess_task
 
 ARRAYS = ("inputs", "targets", "test_inputs", "test_targets")
-_READ_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, KeyError)
-
-
-def _peek(archive, key: str, location: str):
-    """Shape and dtype of an array from its header, before loading it; refuse object arrays."""
-    header_readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
-    try:
-        with archive.zip.open(key + ".npy") as stream:
-            reader = header_readers.get(np.lib.format.read_magic(stream))
-            if reader is None:
-                return None, None
-            shape, _, dtype = reader(stream)
-    except _READ_ERRORS as exc:
-        raise DataError(location, f"damaged array ({exc})") from None
-    if dtype.hasobject:
-        raise DataError(location, "holds Python objects, which would need pickle: refused "
-                        "(save plain numbers or strings)")
-    return shape, dtype
-
-
-def _load(archive, key: str, name: str, numeric: bool = True) -> np.ndarray:
-    location = f"{name}: {key}"
-    shape, dtype = _peek(archive, key, location)
-    if numeric and shape is not None and key.endswith("inputs"):
-        check_size(location, int(np.prod(shape, dtype=np.int64)), MAX_INPUT_VALUES)
-    try:
-        array = archive[key]
-    except _READ_ERRORS as exc:
-        raise DataError(location, f"cannot be read ({exc})") from None
-    if numeric and array.dtype.kind not in "biuf":
-        raise DataError(location, f"expected numbers, got {array.dtype}")
-    if not numeric and array.dtype.kind != "U":
-        raise DataError(location, f"expected text, got {array.dtype}")
-    return array
-
-
-def _columns(array: np.ndarray, location: str):
-    """A (N, d) float64 matrix and an image shape from arrays of 1, 2 or 3 dimensions."""
-    if array.ndim == 1:
-        return array.reshape(-1, 1).astype(np.float64), None
-    if array.ndim == 2:
-        return array.astype(np.float64), None
-    if array.ndim == 3:
-        return array.reshape(len(array), -1).astype(np.float64), tuple(array.shape[1:])
-    raise DataError(location, f"expected 1 to 3 dimensions, got {array.ndim}")
+_VALUE_LIMITS = {"inputs": "INPUT_VALUES", "test_inputs": "INPUT_VALUES", "targets": "TARGET_VALUES",
+                 "test_targets": "TARGET_VALUES"}
 
 
 def load_npz(path, *, name: str | None = None, task: str | None = None) -> Dataset:
-    """Load a data set from an ``.npz`` archive (``allow_pickle=False``).
+    """Load a data set from an ``.npz`` archive (no pickle).
 
     Parameters
     ----------
@@ -86,57 +50,116 @@ def load_npz(path, *, name: str | None = None, task: str | None = None) -> Datas
     Raises
     ------
     DataError
-        Missing file, not an archive, missing ``inputs``/``targets``, object arrays, non-numeric
-        or non-finite values, mismatched shapes, or too many values.
+        Missing file, not a regular file, not an archive, missing ``inputs``/``targets``, object
+        arrays, non-numeric or non-finite values, mismatched shapes, or anything over a limit
+        of :mod:`.limits`.
     """
     path = Path(path)
-    try:
-        archive = np.load(path, allow_pickle=False)
-    except FileNotFoundError:
-        raise DataError(path.name, f"file not found ({path})") from None
-    except _READ_ERRORS as exc:
-        raise DataError(path.name, f"not a NumPy .npz archive ({exc})") from None
-    if not isinstance(archive, np.lib.npyio.NpzFile):
-        raise DataError(path.name, "a single .npy array, not an .npz archive with inputs and targets")
-    with archive:
-        return _from_archive(archive, path, name, task)
+    with open_data_file(path) as stream, reading(path.name, path):
+        with open_archive(stream, os.fstat(stream.fileno()).st_size, path.name) as archive:
+            return _from_archive(Archive(archive, path.name), name, task)
 
 
-def _text(archive, key: str, file_name: str):
-    if key not in archive.files:
-        return None
-    return [str(v) for v in np.atleast_1d(_load(archive, key, file_name, numeric=False))]
+def _table_shape(header: ArrayHeader, location: str) -> tuple[int, int]:
+    """(rows, columns) of an array of 1 to 3 dimensions (images are flattened row by row)."""
+    if not 1 <= len(header.shape) <= 3:
+        raise DataError(location, f"expected 1 to 3 dimensions, got {len(header.shape)}")
+    if header.dtype.kind not in "biuf":
+        raise DataError(location, f"expected numbers, got {header.dtype}")
+    return header.shape[0], math.prod(header.shape[1:])
 
 
-def _from_archive(archive, path: Path, name: str | None, task: str | None) -> Dataset:
-    file_name = path.name
-    for key in ("inputs", "targets"):
-        if key not in archive.files:
-            raise DataError(file_name, f'no array named "{key}" (found: {", ".join(archive.files) or "none"})')
-    if ("test_inputs" in archive.files) != ("test_targets" in archive.files):
-        raise DataError(file_name, "test_inputs and test_targets must come together")
-    loaded = {k: _load(archive, k, file_name) for k in ARRAYS if k in archive.files}
-    inputs, image_shape = _columns(loaded["inputs"], f"{file_name}: inputs")
-    targets, _ = _columns(loaded["targets"], f"{file_name}: targets")
-    test_inputs = _columns(loaded["test_inputs"], file_name)[0] if "test_inputs" in loaded else inputs[:0]
-    test_targets = _columns(loaded["test_targets"], file_name)[0] if "test_targets" in loaded else targets[:0]
-    if test_targets.shape[1] != targets.shape[1] or test_inputs.shape[1] != inputs.shape[1]:
+def _check_shapes(archive: Archive) -> dict[str, tuple[int, int]]:
+    """Every numeric array's (rows, columns), checked against the limits and each other."""
+    file_name, shapes = archive.name, {}
+    for key in ARRAYS:
+        if key in archive:
+            location = f"{file_name}: {key}"
+            shapes[key] = rows, columns = _table_shape(archive.header(key), location)
+            limits.check_table(location, rows, columns, getattr(limits, _VALUE_LIMITS[key]))
+    for part, inputs, targets in (("training", "inputs", "targets"), ("test", "test_inputs", "test_targets")):
+        if inputs in shapes and shapes[inputs][0] != shapes[targets][0]:
+            raise DataError(file_name, f"{shapes[inputs][0]} {part} inputs but {shapes[targets][0]} targets")
+    if "test_inputs" in shapes and (shapes["test_inputs"][1], shapes["test_targets"][1]) != (
+            shapes["inputs"][1], shapes["targets"][1]):
         raise DataError(file_name, "test arrays have a different number of columns than the training arrays")
-    if task is None:
-        task = _text(archive, "task", file_name)[0] if "task" in archive.files else None
+    return shapes
+
+
+def _matrix(archive: Archive, key: str, shape: tuple[int, int]) -> np.ndarray:
+    """Array ``key`` as an (N, d) float64 matrix of ``shape`` (not copied when it is one already)."""
+    return np.asarray(archive.read(key).reshape(shape), dtype=np.float64)
+
+
+def _text(archive: Archive, key: str, max_count: int) -> list[str] | None:
+    """The strings of text array ``key`` (None when absent), at most ``max_count`` of them."""
+    if key not in archive:
+        return None
+    location, header = f"{archive.name}: {key}", archive.header(key)
+    if header.dtype.kind != "U":
+        raise DataError(location, f"expected text, got {header.dtype}")
+    if len(header.shape) > 1:
+        raise DataError(location, f"expected a list of names, got {len(header.shape)} dimensions")
+    limits.TEXT_BYTES.check(location, header.size * header.dtype.itemsize)
+    if header.size > max_count:
+        raise DataError(location, f"expected at most {max_count:,} names, the array holds {header.size:,}")
+    return [str(v) for v in archive.read(key).reshape(-1)]
+
+
+def _task(archive: Archive, given: str | None) -> str | None:
+    if given is not None or "task" not in archive:
+        return given
+    words = _text(archive, "task", 1)
+    if len(words) != 1:
+        raise DataError(f"{archive.name}: task", 'expected one word, "classification" or "regression", '
+                        "got an empty array")
+    return words[0]
+
+
+def _image_shape(archive: Archive) -> tuple[int, int] | None:
+    location, header = f"{archive.name}: image_shape", archive.header("image_shape")
+    if header.dtype.kind not in "iu" or header.size != 2:
+        raise DataError(location, f"expected two whole numbers (rows, columns), got {header.size:,} "
+                        f"values of {header.dtype}")
+    return tuple(int(v) for v in archive.read("image_shape").reshape(-1))
+
+
+def _check_finite(targets: np.ndarray, n_train: int, file_name: str) -> None:
+    """Refuse NaN or infinity in ``targets`` (training rows, then test rows), naming the first."""
+    bad = np.argwhere(~np.isfinite(targets))
+    if len(bad):
+        row, column = (int(v) for v in bad[0])
+        key, row = ("targets", row) if row < n_train else ("test_targets", row - n_train)
+        raise DataError(f"{file_name}: {key} row {row + 1}, column {column + 1}", "NaN and infinity are not allowed")
+
+
+def _from_archive(archive: Archive, name: str | None, task: str | None) -> Dataset:
+    file_name = archive.name
+    for key in ("inputs", "targets"):
+        if key not in archive:
+            found = ", ".join(one_line(f, 40) for f in archive.files[:8]) + (", …" if len(archive.files) > 8 else "")
+            raise DataError(file_name, f'no array named "{key}" (found: {found or "none"})')
+    if ("test_inputs" in archive) != ("test_targets" in archive):
+        raise DataError(file_name, "test_inputs and test_targets must come together")
+    shapes = _check_shapes(archive)
+    inputs_header = archive.header("inputs")
+    image_shape = tuple(inputs_header.shape[1:]) if len(inputs_header.shape) == 3 else None
+    inputs, targets = (_matrix(archive, key, shapes[key]) for key in ("inputs", "targets"))
+    test_inputs, test_targets = ((_matrix(archive, key, shapes[key]) for key in ("test_inputs", "test_targets"))
+                                 if "test_inputs" in shapes else (inputs[:0], targets[:0]))
+    task = _task(archive, task)
     all_targets = np.concatenate([targets, test_targets])
-    if not np.all(np.isfinite(all_targets)):
-        raise DataError(f"{file_name}: targets", "NaN and infinity are not allowed")
-    integer_labels = loaded["targets"].dtype.kind in "biu" and targets.shape[1] == 1
+    _check_finite(all_targets, len(targets), file_name)
+    integer_labels = archive.header("targets").dtype.kind in "biu" and targets.shape[1] == 1
     task = task or (CLASSIFICATION if integer_labels else guess_task(all_targets))
     if task not in TASKS:
-        raise DataError(f"{file_name}: task", f'must be "classification" or "regression", not "{task}"')
+        raise DataError(f"{file_name}: task", f'must be "classification" or "regression", not {show(task)}')
+    target_names = _text(archive, "target_names", max(targets.shape[1], limits.CLASSES.value))
     encoded, target_names = encode_numeric_targets(
-        all_targets, task, _text(archive, "target_names", file_name),
-        lambda i: f"{file_name}: targets row {i + 1}", f"{file_name}: targets")
-    if "image_shape" in archive.files:
-        image_shape = tuple(int(v) for v in _load(archive, "image_shape", file_name).reshape(-1)[:2])
-    features = _text(archive, "feature_names", file_name) or [f"x{i + 1}" for i in range(inputs.shape[1])]
+        all_targets, task, target_names, lambda i: f"{file_name}: targets row {i + 1}", f"{file_name}: targets")
+    if "image_shape" in archive:
+        image_shape = _image_shape(archive)
+    features = _text(archive, "feature_names", inputs.shape[1]) or [f"x{i + 1}" for i in range(inputs.shape[1])]
     n = len(targets)
     return Dataset(name or file_name, inputs, encoded[:n], test_inputs, encoded[n:], feature_names=features,
                    target_names=target_names, task=task, image_shape=image_shape,

@@ -21,7 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DataError, ProjectError
-from .base import MAX_INPUT_VALUES, TASKS, Dataset, check_seed
+from ..jsonpath import show
+from . import limits
+from .base import TASKS, Dataset, check_seed
 from .catalog import BUILTINS, builtin, resolve_params
 from .csv_import import load_csv
 from .features import check_features
@@ -38,16 +40,12 @@ _IDX_FILES = ("train_images", "train_labels", "test_images", "test_labels")
 
 
 def _show(value) -> str:
-    """A JSON-like rendering of a bad value for messages."""
-    if value is None or isinstance(value, bool):
-        return {None: "null", True: "true", False: "false"}[value]
+    """A short JSON-like rendering of a bad value for messages."""
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-    if isinstance(value, str):
-        return '"' + (value if len(value) <= 40 else value[:37] + "...") + '"'
     if isinstance(value, list | dict):
         return "a list" if isinstance(value, list) else "an object"
-    return repr(value)
+    return show(value)
 
 
 def _check_keys(section: dict, allowed, path: str) -> None:
@@ -68,8 +66,10 @@ def _number(value, path: str) -> float:
     return number
 
 
-def _matrix(rows, path: str, width: int | None = None, allow_empty: bool = False) -> np.ndarray:
-    """A list of rows of numbers (or a flat list of numbers, one per row) as an (N, d) array."""
+def _matrix(rows, path: str, width: int | None = None, allow_empty: bool = False,
+            values: limits.Limit | None = None) -> np.ndarray:
+    """A list of rows of numbers (or a flat list of numbers, one per row) as an (N, d) array,
+    within :data:`.limits.ROWS` and ``values`` (default :data:`.limits.INPUT_VALUES`)."""
     if not isinstance(rows, list):
         raise ProjectError(path, f"expected a list of rows, got {_show(rows)}")
     if not rows:
@@ -84,8 +84,10 @@ def _matrix(rows, path: str, width: int | None = None, allow_empty: bool = False
     width = width if width is not None else (len(rows[0]) if isinstance(rows[0], list) else 1)
     if width == 0:
         raise ProjectError(f"{path}[0]", "expected at least one number")
-    if len(rows) * width > MAX_INPUT_VALUES:
-        raise ProjectError(path, f"too large: {len(rows) * width:,} values (the limit is {MAX_INPUT_VALUES:,})")
+    try:
+        limits.check_table("", len(rows), width, values or limits.INPUT_VALUES)
+    except DataError as exc:
+        raise ProjectError(path, exc.message) from None
     out = np.empty((len(rows), width))
     for i, row in enumerate(rows):
         where = f"{path}[{i}]"
@@ -127,7 +129,7 @@ def _part(part, path: str, base_dir: Path, widths=(None, None)):
             raise ProjectError(path, f'"{key}" is missing')
     allow_empty = widths[0] is not None
     inputs = _matrix(part["inputs"], f"{path}.inputs", widths[0], allow_empty)
-    targets = _matrix(part["targets"], f"{path}.targets", widths[1], allow_empty)
+    targets = _matrix(part["targets"], f"{path}.targets", widths[1], allow_empty, limits.TARGET_VALUES)
     if len(inputs) != len(targets):
         raise ProjectError(f"{path}.targets", f"{len(targets)} rows, but {path}.inputs has {len(inputs)}")
     return inputs, targets, None

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
 
 from ..errors import DataError
+from . import limits
 from .base import CLASSIFICATION, REGRESSION, class_targets
 
-#: More distinct labels than this in a class column is almost surely a mistake.
-MAX_CLASSES = 1000
 #: ``task="auto"`` treats a column of whole numbers with at most this many values as class labels
 #: (when each value appears twice on average; a 0/1 column always counts as labels).
 AUTO_CLASS_LIMIT = 10
@@ -50,55 +49,6 @@ def guess_task(targets: np.ndarray) -> str:
     return CLASSIFICATION if looks_one_hot(targets) else REGRESSION
 
 
-def encode_labels(
-    labels: Sequence[str], where: Callable[[int], str], column: str
-) -> tuple[np.ndarray, list[str]]:
-    """Encode a column of class labels (numbers or words) as targets.
-
-    Classes are sorted: numerically when every label is a number (``"2"`` and ``"2.0"`` are the
-    same class), alphabetically otherwise.
-
-    Parameters
-    ----------
-    labels : sequence of str, length N
-        The raw cells.
-    where : callable
-        Row index → location for error messages, e.g. ``iris.csv: line 17, column "species"``.
-    column : str
-        The column's name, for messages.
-
-    Returns
-    -------
-    targets : ndarray, shape (N, 1) for two classes or (N, n_classes), float64
-    class_names : list of str
-
-    Raises
-    ------
-    DataError
-        For an empty cell, a single class, or more than :data:`MAX_CLASSES` classes.
-    """
-    cleaned = [label.strip() for label in labels]
-    for i, label in enumerate(cleaned):
-        if not label:
-            raise DataError(where(i), "empty cell (a class label is missing)")
-    numbers = [parse_number(label) for label in cleaned]
-    if all(n is not None for n in numbers):
-        keys = np.array(numbers, dtype=np.float64)
-        if not np.all(np.isfinite(keys)):
-            raise DataError(where(int(np.argmax(~np.isfinite(keys)))), "NaN or infinity is not a class label")
-        classes, index = np.unique(keys, return_inverse=True)
-        names = [f"{c:g}" for c in classes]
-    else:
-        names_array, index = np.unique(np.array(cleaned, dtype=str), return_inverse=True)
-        names = [str(n) for n in names_array]
-    if len(names) < 2:
-        raise DataError(column, f'only one class ("{names[0]}"): classification needs at least two')
-    if len(names) > MAX_CLASSES:
-        raise DataError(column, f"{len(names):,} different classes (the limit is {MAX_CLASSES:,}); "
-                        "is this column really a class label?")
-    return class_targets(index.reshape(-1), len(names)), names
-
-
 def check_one_hot(targets: np.ndarray, where: Callable[[int], str]) -> None:
     """Raise DataError at the first row of ``targets`` (N, k) that is not one-hot."""
     bad = ~(np.all((targets == 0) | (targets == 1), axis=1) & (targets.sum(axis=1) == 1))
@@ -127,11 +77,18 @@ def encode_numeric_targets(targets: np.ndarray, task: str, names, where: Callabl
         Unchanged, except that a classification column of class numbers other than 0/1 becomes
         one-hot (or a 0/1 column for two classes).
     names : list of str
+
+    Raises
+    ------
+    DataError
+        Rows that are not one-hot, a single class, or more classes or target values than
+        :mod:`.limits` allows (checked before the one-hot matrix is allocated).
     """
     k = targets.shape[1]
     if task != CLASSIFICATION:
         return targets, names or (["y"] if k == 1 else [f"y{i + 1}" for i in range(k)])
     if k > 1:
+        limits.check_classes(location, k)
         check_one_hot(targets, where)
         return targets, names or [str(i) for i in range(k)]
     column = targets[:, 0]
@@ -140,4 +97,5 @@ def encode_numeric_targets(targets: np.ndarray, task: str, names, where: Callabl
     classes, index = np.unique(column, return_inverse=True)
     if len(classes) < 2:
         raise DataError(location, "only one class: classification needs at least two")
-    return class_targets(index.reshape(-1), len(classes)), names or [f"{c:g}" for c in classes]
+    limits.check_classes(location, len(classes))
+    return class_targets(index.reshape(-1), len(classes), location), names or [f"{c:g}" for c in classes]
