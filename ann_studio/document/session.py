@@ -155,7 +155,9 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
 
     @Slot()
     def _on_document_data_changed(self) -> None:
-        self._build(carry=True, same_data=False)
+        # new data is a new problem: a new run at step 0 (the loss curve of the old data would
+        # mislead); the old curve stays faded in the error plot
+        self._build(continue_run=False)
 
     def _build(self, continue_run: bool = False, carry: bool = False, same_data: bool = True) -> None:
         """Build the trainer from the document. ``continue_run``: continue the project's saved run;

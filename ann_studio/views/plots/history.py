@@ -141,3 +141,83 @@ class EpochTable:
     def values(self, field: str) -> np.ndarray:
         """(n,) ``field`` of every record, NaN where missing."""
         return self._columns[field].values
+
+
+class StepMirror:
+    """What the loss plot draws of the trainer's bounded :class:`~ann_studio.core.history.StepLosses`:
+    the folded part as one point per bucket (its mean, and its min/max envelope), the exact part
+    one point per step. Memory is bounded like the history it mirrors (the old GrowingBuffer kept
+    16 bytes per step for ever). :meth:`sync` copies only the new exact losses unless the history
+    folded or was cut back (its ``revision`` changed).
+    """
+
+    def __init__(self):
+        self._exact = GrowingBuffer(1024)
+        self._exact_from = 0
+        self._folded = (np.empty(0), np.empty(0), np.empty(0), np.empty(0))
+        self._source: int | None = None
+        self._revision = None
+
+    @property
+    def n(self) -> int:
+        """Steps mirrored."""
+        return self._exact_from + self._exact.n
+
+    def sync(self, losses) -> bool:
+        """Mirror ``losses`` (a StepLosses); True when something changed."""
+        if id(losses) != self._source or losses.revision != self._revision or len(losses) < self.n:
+            self._source, self._revision = id(losses), losses.revision
+            self._folded = tuple(np.array(a) for a in losses.envelope())
+            self._exact_from = losses.exact_from
+            self._exact.clear()
+            self._exact.extend(losses.exact()[1])
+            return True
+        if len(losses) == self.n:
+            return False
+        self._exact.extend(losses.tail(len(losses) - self.n))
+        return True
+
+    @property
+    def steps(self) -> np.ndarray:
+        """(m,) the step (1-based) of each mirrored point: bucket starts, then every exact step."""
+        exact = np.arange(self._exact_from + 1, self.n + 1, dtype=float)
+        return np.concatenate([self._folded[0], exact])
+
+    @property
+    def values(self) -> np.ndarray:
+        """(m,) the loss at each point of :attr:`steps` (a bucket's mean in the folded part)."""
+        return np.concatenate([self._folded[1], self._exact.values])
+
+    def extremes(self) -> np.ndarray:
+        """Every value that bounds the curve (bucket minima and maxima, exact losses)."""
+        return np.concatenate([self._folded[2], self._folded[3], self._exact.values])
+
+    def curve(self, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw: the folded envelope as min/max pairs, then the exact part peak-decimated."""
+        x_f, _, low, high = self._folded
+        pairs = np.empty(2 * len(low))
+        pairs[0::2], pairs[1::2] = low, high
+        exact_x = np.arange(self._exact_from + 1, self.n + 1, dtype=float)
+        x_e, y_e = peak_decimate(exact_x, self._exact.values, max(max_points - len(pairs), 200))
+        return np.concatenate([np.repeat(x_f, 2), x_e]), np.concatenate([pairs, y_e])
+
+    def moving_average(self, window: int) -> np.ndarray:
+        """(m,) the mean of the last ``window`` points at each point (exact part: steps)."""
+        y = self.values
+        c = np.concatenate([[0.0], np.cumsum(y)])
+        idx = np.arange(1, len(y) + 1)
+        lo = np.maximum(idx - window, 0)
+        return (c[idx] - c[lo]) / (idx - lo)
+
+    def value_at(self, step: int) -> float:
+        """The loss of ``step`` (1-based): exact, or its bucket's mean."""
+        if step > self._exact_from:
+            return float(self._exact.values[step - self._exact_from - 1])
+        x_f, mean = self._folded[0], self._folded[1]
+        return float(mean[max(0, np.searchsorted(x_f, step, side="right") - 1)])
+
+    def clear(self) -> None:
+        self._exact.clear()
+        self._exact_from = 0
+        self._folded = (np.empty(0), np.empty(0), np.empty(0), np.empty(0))
+        self._source, self._revision = None, None

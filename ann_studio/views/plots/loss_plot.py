@@ -16,7 +16,7 @@ from . import style
 from .base import LivePanel
 from .export import export_button
 from .fast_items import PathCurve, add_curve
-from .history import EpochTable, GrowingBuffer, peak_decimate
+from .history import EpochTable, StepMirror, peak_decimate
 
 MAX_EARLIER_RUNS = 6
 #: the per-step curves are drawn from at most about this many points (min/max per bucket): the
@@ -57,7 +57,7 @@ class LossPanel(LivePanel):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.buffer = GrowingBuffer()
+        self.buffer = StepMirror()  # bounded, like the history it mirrors
         self.epochs = EpochTable()
         self.earlier_runs: list[PathCurve] = []
         self._marks: list[pg.InfiniteLine] = []
@@ -154,13 +154,11 @@ class LossPanel(LivePanel):
         return int(np.clip(POINTS_PER_PIXEL * width, 400, MAX_CURVE_POINTS))
 
     def _update_step_curves(self) -> None:
-        y = self.buffer.values
-        x = np.arange(1, self.buffer.n + 1, dtype=float)
         most = self._max_points()
-        self.step_curve.setData(*peak_decimate(x, y, most))
+        self.step_curve.setData(*self.buffer.curve(most))
         window = self.smooth_spin.value()
         if window > 1 and self.buffer.n:
-            self.smooth_curve.setData(*peak_decimate(x, self.buffer.moving_average(window), most))
+            self.smooth_curve.setData(*peak_decimate(self.buffer.steps, self.buffer.moving_average(window), most))
         else:
             self.smooth_curve.setData([], [])
 
@@ -171,7 +169,7 @@ class LossPanel(LivePanel):
         (x0, x1), _ = self.loss_plot.viewRange()
         if n > x1 or n < x1 / 4 and x1 > 10:
             self.loss_plot.setXRange(0, style.step_ceiling(1.1 * n), padding=0)
-        finite = np.concatenate([self.buffer.values, self.epochs.values("loss"), self.epochs.values("test_loss")])
+        finite = np.concatenate([self.buffer.extremes(), self.epochs.values("loss"), self.epochs.values("test_loss")])
         finite = finite[np.isfinite(finite)]
         if finite.size == 0:
             return
@@ -193,8 +191,8 @@ class LossPanel(LivePanel):
     # ------------------------------------------------------------------ earlier runs
 
     def _keep_earlier_run(self) -> None:
-        x = np.arange(1, self.buffer.n + 1, dtype=float)
-        y = self.buffer.moving_average(max(1, self.buffer.n // 200))
+        x = self.buffer.steps
+        y = self.buffer.moving_average(max(1, len(x) // 200))
         faded = PathCurve(style.pen("#7f7f7f", alpha=110))
         faded.setZValue(-10)
         self.loss_plot.addItem(faded)  # takes the plot's log mode
@@ -242,9 +240,10 @@ class LossPanel(LivePanel):
         x = self.loss_plot.vb.mapSceneToView(pos).x()
         step = int(round(min(max(x, 1), self.buffer.n)))
         text = self.tr("step %1: loss %2").replace("%1", str(step)).replace(
-            "%2", f"{self.buffer.values[step - 1]:.4g}")
+            "%2", f"{self.buffer.value_at(step):.4g}")
         if self.smooth_spin.value() > 1:
-            avg = self.buffer.moving_average(self.smooth_spin.value())[step - 1]
+            point = max(0, int(np.searchsorted(self.buffer.steps, step, side="right")) - 1)
+            avg = self.buffer.moving_average(self.smooth_spin.value())[point]
             text += self.tr(" (smoothed %1)").replace("%1", f"{avg:.4g}")
         self.readout.setText(text)
 
