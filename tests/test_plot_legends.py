@@ -1,4 +1,4 @@
-"""Legends sit above the data, never on a curve, and fit the plot's width."""
+"""Legends sit beside the data, never on a curve, and fit inside the plot."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def test_every_legend_is_outside_the_data_area(host):
                 if not isinstance(item, pg.PlotItem) or item.legend is None or not item.legend.items:
                     continue
                 legend, data = item.legend.sceneBoundingRect(), item.vb.sceneBoundingRect()
-                assert not legend.intersects(data), (name, legend, data)
-                assert legend.bottom() <= data.top() + 1
+                assert legend.intersected(data).width() <= 1, (name, legend, data)
+                assert legend.left() >= data.right() - 1  # beside the data, on the right
                 # every entry is inside the plot's width (none cut off at the right)
                 for _sample, label in item.legend.items:
                     assert label.item.sceneBoundingRect().right() <= item.sceneBoundingRect().right() + 1, name

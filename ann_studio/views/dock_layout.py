@@ -7,9 +7,16 @@ Docks not named here stay where their ``PanelSpec`` put them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 
 Area = Qt.DockWidgetArea
+
+#: the window a large screen gets (logical pixels); smaller screens get the whole screen
+PREFERRED_SIZE = QSize(1600, 1000)
+#: below this width the math view and the inspector join the left group's tabs (one side column),
+#: so the canvas keeps ≥ 480 px (1280 × 720 logical is a 2560 × 1440 panel at 200 %)
+COMPACT_WIDTH = 1300
 
 #: (area, dock objectNames in tab order; the first is raised, width or height in pixels)
 DEFAULT_LAYOUT = (
@@ -21,6 +28,34 @@ DEFAULT_LAYOUT = (
 )
 
 
+def fit_to_screen(window) -> None:
+    """Size a fresh ``window`` for the screen it opens on: :data:`PREFERRED_SIZE` centred where
+    that fits with room for the window frame, else the whole available screen (maximized)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry()
+    frame = QSize(16, 48)  # a typical title bar and border
+    if avail.width() >= PREFERRED_SIZE.width() + frame.width() and \
+            avail.height() >= PREFERRED_SIZE.height() + frame.height():
+        window.resize(PREFERRED_SIZE)
+        window.move(avail.center() - window.rect().center())
+        return
+    window.resize(avail.size() - frame)
+    window.move(avail.topLeft())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def layout_for(size: QSize) -> tuple:
+    """The groups of :data:`DEFAULT_LAYOUT` sized for a window of ``size``: side columns and the
+    bottom row take a share of the window (the canvas keeps at least 480 × 320); on a narrow
+    window the right group is tabbed into the left one."""
+    left = max(280, min(340, round(0.21 * size.width())))
+    bottom = max(190, min(300, round(0.31 * size.height())))
+    (l_area, l_names, _), (r_area, r_names, r_size), (b_area, b_names, _) = DEFAULT_LAYOUT
+    if size.width() < COMPACT_WIDTH:
+        return ((l_area, l_names + r_names, left), (b_area, b_names, bottom))
+    return ((l_area, l_names, left), (r_area, r_names, r_size), (b_area, b_names, bottom))
+
+
 def arrange_docks(window, specs, tabify: bool = True) -> None:
     """Add the freshly made ``window.docks`` to the window: those named in :data:`DEFAULT_LAYOUT`
     in its groups, the others where their :class:`PanelSpec` says. Each dock is added once, in
@@ -29,7 +64,7 @@ def arrange_docks(window, specs, tabify: bool = True) -> None:
     state over tabbed docks also leaves a stray tab bar."""
     window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
     placed = set()
-    for area, names, _size in DEFAULT_LAYOUT:
+    for area, names, _size in layout_for(window.size()):
         docks = [window.docks[name] for name in names if name in window.docks]
         for k, dock in enumerate(docks):
             window.addDockWidget(area, dock)
@@ -54,7 +89,7 @@ def size_docks(window) -> None:
     """Front each group's first panel and give the group its default width (sides) or height
     (bottom). Qt only honours this once the window has its final size, so the window calls it
     again right after it is first shown."""
-    for area, names, size in DEFAULT_LAYOUT:
+    for area, names, size in layout_for(window.size()):
         first = next((window.docks[n] for n in names if n in window.docks), None)
         if first is not None:
             first.raise_()  # before the window is shown Qt may still front the last tab added

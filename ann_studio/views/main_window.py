@@ -24,7 +24,7 @@ from .canvas.export import export_image
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
-from .dock_layout import arrange_docks, has_saved_layout, restore_layout, size_docks
+from .dock_layout import arrange_docks, fit_to_screen, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
 from .file_guard import DiskGuard, inside_resources
 from .notation_choice import NotationChoice
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.setDockNestingEnabled(True)
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        fit_to_screen(self)  # before the docks are arranged: the layout depends on the size
         self._build_central()
         self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("main_toolbar")

@@ -45,6 +45,7 @@ class CanvasView(QGraphicsView):
         self.setSceneRect(QRectF(-20000, -20000, 40000, 40000))
         self._pan_from: QPointF | None = None
         self._space = False
+        self._fitted = False  # the last fit still stands (no zoom or pan since): refit on resize
         self.palette = Palette(self)
         self.palette.move(12, 12)
         self.palette.template_clicked.connect(self._on_palette_template_clicked)
@@ -56,29 +57,41 @@ class CanvasView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         new = min(max(self.zoom() * factor, MIN_ZOOM), MAX_ZOOM)
+        self._fitted = False
         if new != self.zoom():
             self.scale(new / self.zoom(), new / self.zoom())
             self.zoom_changed.emit(self.zoom())
 
     def fit_view(self) -> None:
-        """Show every layer (at most at 1.25× zoom), clear of the palette card."""
+        """Show every layer as large as fits (at most 1.25× zoom) in the part of the view right of
+        the palette card, so no layer hides under it. Until the student zooms or pans, the view
+        keeps fitting while it is resized (the window settles its size after it is shown)."""
         rect = self.scene().items_rect()
         if rect.isNull():
             return
-        margin = 50
-        self._fit(rect.adjusted(-margin, -margin, margin, margin))
-        palette = self.mapToScene(self.palette.geometry().adjusted(-10, -10, 10, 10)).boundingRect()
-        if palette.intersects(rect):
-            shift = palette.right() - rect.left()
-            self._fit(rect.adjusted(-margin - shift, -margin, margin, margin))
+        margin = 30
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        port = QRectF(self.viewport().rect())
+        card = QRectF(self.palette.geometry()).adjusted(0, 0, 10, 10) if self.palette.isVisible() else QRectF()
+        # the larger of the two parts clear of the card: right of it, or below it
+        right = QRectF(card.right(), 0, port.width() - card.right(), port.height())
+        below = QRectF(0, card.bottom(), port.width(), port.height() - card.bottom())
+        free, scale = max(((part, min(part.width() / rect.width(), part.height() / rect.height()))
+                           for part in (right, below) if part.width() > 0 and part.height() > 0),
+                          key=lambda fit: fit[1], default=(port, 1.0))
+        scale = max(min(scale, 1.25), MIN_ZOOM)
+        self.resetTransform()
+        self.scale(scale, scale)
+        # put the layers' centre at the centre of the free part (not of the whole viewport)
+        offset = (free.center() - QRectF(port).center()) / scale
+        self.centerOn(rect.center() - offset)
+        self._fitted = True
         self.zoom_changed.emit(self.zoom())
 
-    def _fit(self, rect: QRectF) -> None:
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.25:
-            self.resetTransform()
-            self.scale(1.25, 1.25)
-            self.centerOn(rect.center())
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit_view()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         delta = event.angleDelta().y()
@@ -141,6 +154,7 @@ class CanvasView(QGraphicsView):
 
     def pan(self, dx: float, dy: float) -> None:
         """Scroll the view by ``(dx, dy)`` viewport pixels."""
+        self._fitted = False
         self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() - dx))
         self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - dy))
 

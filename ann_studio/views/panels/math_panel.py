@@ -85,7 +85,7 @@ class MathPanel(QWidget):
         self.badge.setWordWrap(True)
         self.formula = QTextBrowser(self, objectName="math_formula")
         self.formula.document().setDefaultStyleSheet(_FORMULA_CSS)
-        self.formula.setMinimumHeight(150)
+        self.formula.setMinimumHeight(130)
         self.check_button = QPushButton(self.tr("Check gradient"), self, objectName="check_gradient")
         self.check_button.setToolTip(self.tr("Compare ∂E/∂w from backpropagation with a central finite "
                                              "difference (E(w + h) − E(w − h)) / 2h for the selection"))
@@ -101,16 +101,19 @@ class MathPanel(QWidget):
         self.table = QTableView(self, objectName="math_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        # compact rows that never wrap ("1.2 × 10⁻⁷" on one line): more layers show without a scroll
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.details = QTextBrowser(self, objectName="mazur_details")
         self.tabs = QTabWidget(self, objectName="math_tabs")
         self.tabs.addTab(self.table, self.tr("Layer values"))
         self.tabs.addTab(self.details, self.tr("Check against Mazur"))
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.formula)
         split.addWidget(self.tabs)
-        split.setSizes([260, 220])
+        split.setSizes([220, 260])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -184,6 +187,11 @@ class MathPanel(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._throttle.catch_up()
+        self._show_every_row()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._show_every_row()
 
     @Slot()
     def refresh(self) -> None:
@@ -211,8 +219,21 @@ class MathPanel(QWidget):
             self.model.structure_changed = False  # size the columns to the numbers once per phase
             self._columns_sized_for = phase
             self.table.resizeColumnsToContents()
+            self._show_every_row()
         if self.is_mazur_preset:
             self._refresh_badge()
+
+    def _show_every_row(self) -> None:
+        """Give the layer table the height its rows need (the output layer's rows came last,
+        hidden below a scroll), as long as the formula keeps its minimum height."""
+        rows = self.model.rowCount()
+        needed = (self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth() + self.tabs.tabBar().sizeHint().height() + 8)
+        formula, tabs = self.split.sizes()
+        total = formula + tabs
+        if total > 0 and tabs < needed:
+            tabs = min(needed, total - self.formula.minimumHeight())
+            self.split.setSizes([total - tabs, tabs])
 
     def _refresh_badge(self) -> None:
         t = self.session.trainer

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -41,7 +43,8 @@ class TrainingPanel(QWidget):
         self.setObjectName("training_controls")
         self.session = window.session
         self.actions = window.actions
-        layout = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._build_buttons())
         layout.addWidget(self._build_counters())
@@ -49,6 +52,16 @@ class TrainingPanel(QWidget):
         layout.addWidget(self._build_hyperparameters())
         layout.addWidget(self._build_stop())
         layout.addStretch(1)
+        # a scroll area: the dock fits a small screen (it scrolls instead of making the window
+        # taller) and a long message wraps instead of widening the dock for good
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._throttle = RefreshThrottle(self.refresh, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
@@ -86,6 +99,8 @@ class TrainingPanel(QWidget):
         self.phase_label = self._label("counter_phase")
         self.next_label = self._label("counter_next_phase")
         self.loss_label = self._label("counter_loss")
+        for label in (self.phase_label, self.next_label):  # phases and errors can be long: they wrap
+            label.setWordWrap(True)
         self.phase_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
         for text, label in ((self.tr("Epoch"), self.epoch_label), (self.tr("Step"), self.step_label),
                             (self.tr("Sample"), self.sample_label), (self.tr("Phase done"), self.phase_label),
@@ -126,6 +141,7 @@ class TrainingPanel(QWidget):
             self.loss_box.addItem(loss_title(key), key)
             self.loss_box.setItemData(self.loss_box.count() - 1, loss.formula, Qt.ItemDataRole.ToolTipRole)
         self.pending_label = self._label("pending_settings")
+        self.pending_label.setWordWrap(True)
         self.pending_label.setStyleSheet("color: #ef6c00;")
         for text, w in ((self.tr("Speed"), self.speed_box), (self.tr("Learning rate η"), self.lr_box),
                         (self.tr("Batch size"), self.batch_box), (self.tr("Optimizer"), self.optimizer_box),

@@ -19,7 +19,6 @@ from PySide6.QtGui import QImage, QPainterPath, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from ..plain_text import escape
-from . import style
 
 
 class PathCurve(QGraphicsPathItem):
@@ -192,7 +191,6 @@ def add_curve(plot: pg.PlotItem, curve: PathCurve) -> PathCurve:
     plot.addItem(curve)
     if curve.name() and plot.legend is not None:
         plot.legend.addItem(curve, escape(curve.name()))  # legend labels are HTML; names are plain
-        style.fit_legend(plot)
     return curve
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..plain_text import escape
 
@@ -85,38 +85,18 @@ def set_title(plot: pg.PlotItem, title: str, color: str = FOREGROUND) -> None:
     plot.setTitle(escape(title), color=color, size=f"{LABEL_FONT_PT + 1}pt")
 
 
-#: legend entries per row (a legend above the data: more would widen a narrow plot)
-LEGEND_COLUMNS = 4
-
-
 def add_legend(plot: pg.PlotItem) -> pg.LegendItem:
-    """A legend in the house font, laid out in rows *above* the data area, between the title and
-    the plot, so it never hides a curve (a legend inside the view sat on the loss, gradient and
-    activation curves). It is ``plot.legend``: named curves join it."""
+    """A legend in the house font, in a column to the *right* of the data area (the hidden right
+    axis's cell), so it never hides a curve -- a legend inside the view sat on the loss, gradient
+    and activation curves -- and costs width, not height (the plots live in wide, short docks).
+    It is ``plot.legend``: named curves join it."""
     legend = pg.LegendItem(labelTextSize=f"{TICK_FONT_PT}pt", labelTextColor=FOREGROUND,
-                           colCount=LEGEND_COLUMNS, horSpacing=14, verSpacing=-10)
-    # it never asks the plot for more width: fit_legend() wraps it into rows that fit
-    legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    legend.setMinimumWidth(0)  # (its own layout's minimum would widen the plot's column)
-    plot.layout.removeItem(plot.getAxis("top"))  # never shown: its cell, above the view box, holds the legend
-    plot.layout.addItem(legend, 1, 1)
-    plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
+                           colCount=1, verSpacing=-10)
+    plot.layout.removeItem(plot.getAxis("right"))  # never shown: its cell holds the legend
+    plot.layout.addItem(legend, 2, 2)
+    plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
     plot.legend = legend
-    plot.vb.sigResized.connect(lambda _vb: fit_legend(plot))
     return legend
-
-
-def fit_legend(plot: pg.PlotItem) -> None:
-    """Give ``plot``'s legend as many entries per row as fit the data area's width."""
-    legend = plot.legend
-    if legend is None or not legend.items:
-        return
-    widest = max(sample.boundingRect().width() + label.item.boundingRect().width() + 14
-                 for sample, label in legend.items)
-    columns = int(max(1, min(LEGEND_COLUMNS, len(legend.items), plot.vb.width() // max(widest, 1.0))))
-    if columns != legend.columnCount:
-        legend.setColumnCount(columns)
-    legend.setMaximumWidth(columns * widest)  # centred over the data, never wider than it
 
 
 def graphics_layout() -> pg.GraphicsLayoutWidget:
