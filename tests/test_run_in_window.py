@@ -134,3 +134,39 @@ def test_reset_training_returns_to_the_starting_weights(qtbot, tmp_path):
     trigger(window, "reset_training")
     assert window.session.trainer.step == 0
     assert all(np.array_equal(a, b) for a, b in zip(start, params(window)))
+
+
+def test_use_current_weights_as_start_is_one_undoable_command(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "mazur.annproj")
+    window.session.use_worker = False
+    for _ in range(12):
+        trigger(window, "step_batch")
+    trained = params(window)
+    losses = list(window.session.trainer.step_losses)
+    trigger(window, "use_current_weights")
+    t = window.session.trainer
+    assert t.step == 0 and all(np.array_equal(a, b) for a, b in zip(trained, params(window)))
+    assert np.array_equal(window.document.layer("out").weights, trained[2])
+    window.document.undo_stack.undo()
+    t = window.session.trainer
+    assert t.step == 12 and list(t.step_losses) == losses
+    assert window.document.layer("out").weights[0, 0] == 0.4
+    trigger(window, "reset_training")
+    assert window.session.trainer.network.layer("out").W[0, 0] == 0.4
+
+
+def test_a_structural_edit_mid_run_keeps_the_run(qtbot, tmp_path):
+    from ann_studio.document.commands import NetworkEditCommand, with_layer_edited
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    for _ in range(40):
+        trigger(window, "step_batch")
+    hidden = window.session.trainer.network.layer("hidden").W.copy()
+    spec = with_layer_edited(window.document.network, "hidden", units=3)
+    window.document.undo_stack.push(NetworkEditCommand(window.document, spec, "Add a neuron"))
+    t = window.session.trainer
+    assert t.step == 40 and len(t.step_losses) == 40
+    assert np.array_equal(t.network.layer("hidden").W[:2], hidden)
+    trigger(window, "step_batch")
+    assert window.session.trainer.step == 41

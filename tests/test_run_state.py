@@ -221,3 +221,18 @@ def test_a_million_step_run_saves_small(tmp_path):
     project.run = t.state_dict()
     save_project(project, tmp_path / "long.annproj")
     assert os.path.getsize(tmp_path / "long.annproj") < 10 * 2**20
+
+
+def test_100k_steps_of_xor_stay_under_150_mb(tmp_path):
+    """Memory stays flat on long runs (was 288 MB peak for 100k steps, 805 MB for 300k)."""
+    import resource
+    import subprocess
+    import sys
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "ann_studio", "train", str(EXAMPLES / "xor.annproj"), "--steps", "100000",
+                    "--out", str(tmp_path / "long.annproj")], check=True, stdout=subprocess.DEVNULL)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 150 or before / 1024 >= 150, f"peak RSS {peak_mb:.0f} MB"
+    reopened = load_project(tmp_path / "long.annproj")
+    assert reopened.run["step"] == 100_000 and len(reopened.run["step_losses"]) == 100_000

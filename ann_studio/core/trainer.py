@@ -24,7 +24,7 @@ from .network import Network, Pass
 from .optimizers import Optimizer, OptimizerSettings
 from .phases import Phase, phases_for
 
-KEYFRAME_BUDGET = 48 * 2**20  # bytes of keyframes kept for rewind
+KEYFRAME_BUDGET = 32 * 2**20  # bytes of keyframes kept for rewind
 #: what a keyframe costs besides its arrays: the objects, dicts and array headers (measured
 #: ~1.9 KB for XOR; counting only the arrays let 900,000 frames of 72 "bytes" fill 1.7 GB)
 KEYFRAME_OVERHEAD = 2048

@@ -9,6 +9,7 @@ so each changed layer emits its own signal and undo restores the exact previous 
 
 from __future__ import annotations
 
+import copy
 import time
 
 import numpy as np
@@ -269,6 +270,26 @@ class EditRunParameterCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.edit_run_parameter(*self._where, self._old)
+
+
+class UseCurrentWeightsCommand(QUndoCommand):
+    """Make the run's current weights the starting weights and start a new run there (step 0).
+    Undo gives back the old starting weights *and* the old run, exactly."""
+
+    def __init__(self, document, text: str, parent: QUndoCommand | None = None):
+        from ..core.project import with_current_weights
+
+        super().__init__(text, parent)
+        self.document = document
+        document.sync_run()
+        self._old_spec, self._old_run = document.network.copy(), copy.deepcopy(document.project.run)
+        self._new_spec = with_current_weights(document.project).network.copy()
+
+    def redo(self) -> None:
+        self.document.set_definition_and_run(self._new_spec.copy(), None)
+
+    def undo(self) -> None:
+        self.document.set_definition_and_run(self._old_spec.copy(), copy.deepcopy(self._old_run))
 
 
 class SetSettingsCommand(QUndoCommand):

@@ -39,6 +39,8 @@ class ProjectDocument(QObject):
     output_changed = Signal(str)
     #: whether the project has unsaved changes (edits or training) changed
     modified_changed = Signal(bool)
+    #: the run was replaced as a whole (Use Current Weights as Start, or its undo)
+    run_replaced = Signal()
     #: a weight or bias of the run was typed in mid-run: (layer id, "weights"/"bias", index, value)
     run_parameter_edited = Signal(str, str, object, float)
 
@@ -100,6 +102,14 @@ class ProjectDocument(QObject):
         """Set a weight or bias of the *current* run (called by an undo command): the session's
         trainer applies it at its current step and the run continues."""
         self.run_parameter_edited.emit(layer_id, param, tuple(int(i) for i in index), float(value))
+        self.mark_run_changed()
+
+    def set_definition_and_run(self, spec: NetworkSpec, run: dict | None) -> None:
+        """Replace the network description and the run together (called by an undo command)."""
+        self._project.network = spec
+        self._project.run = run
+        self.network_changed.emit()
+        self.run_replaced.emit()
         self.mark_run_changed()
 
     def project_for_save(self) -> Project:

@@ -101,6 +101,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
         document.data_changed.connect(self._on_document_data_changed)
         document.settings_changed.connect(self._on_document_settings_changed)
         document.run_parameter_edited.connect(self._on_document_run_parameter_edited)
+        document.run_replaced.connect(self._on_document_project_replaced)
         document.set_run_source(self.run_state)
         self._build(continue_run=True)
 
@@ -223,6 +224,19 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
         self.document.undo_stack.push(SetSettingsCommand(
             self.document, project.loss, project.optimizer, training,
             QCoreApplication.translate("TrainingSession", "New seed")))
+
+    @Slot()
+    def use_current_weights_as_start(self) -> None:
+        """One undoable command: the current weights become the starting weights, and a new run
+        starts from them at step 0."""
+        t = self.trainer
+        if t is None or not (t.step or t.phase_index or t.edits):
+            return
+        self.pause()
+        from .commands import UseCurrentWeightsCommand
+
+        self.document.undo_stack.push(UseCurrentWeightsCommand(
+            self.document, QCoreApplication.translate("TrainingSession", "Use current weights as starting weights")))
 
     @Slot()
     def reset_same_seed(self) -> None:

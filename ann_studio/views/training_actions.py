@@ -10,7 +10,8 @@ step_sample     F11         the next sample of the batch (a step in online train
 step_batch      F8          finish the current step (one mini-batch)
 step_epoch      Ctrl+F8     train to the end of the epoch
 play_pause      F5          continuous training at the chosen speed
-reset_training  Ctrl+F5     re-initialise the weights with the same seed
+reset_training  Ctrl+F5     back to the run's starting weights, step 0
+use_current_weights         the current weights become the starting weights (a new run, undoable)
 new_seed        Ctrl+Alt+F5 re-initialise with a new seed
 rewind_start    Ctrl+Home   back to step 0 (history is kept for the scrubber)
 =============== =========== ==========================================================
@@ -101,8 +102,11 @@ def _specs(window):
         ("play_pause", _tr("&Play"), _tr("Play"), _tr("Train continuously at the chosen speed; press again to pause"),
          "F5", s.toggle_play),
         ("reset_training", _tr("&Reset Training"), _tr("Reset"),
-         _tr("Re-initialise the weights with the same seed and start again at step 0"),
+         _tr("Go back to the starting weights and start again at step 0"),
          "Ctrl+F5", s.reset_same_seed),
+        ("use_current_weights", _tr("&Use Current Weights as Start"), _tr("Use as start"),
+         _tr("Make the trained weights the starting weights and start a new run from them (undoable)"),
+         "", s.use_current_weights_as_start),
         ("new_seed", _tr("Reset with &New Seed"), _tr("New seed"),
          _tr("Re-initialise the weights with a new random seed"),
          "Ctrl+Alt+F5", s.reset_new_seed),
@@ -131,15 +135,18 @@ def install_training_actions(window) -> QToolBar:
         action.setObjectName(name)
         action.setIconText(short)
         action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
-        icon = {"reset_training": reload_icon, "new_seed": None, "play_pause": None}.get(name, False)
-        action.setIcon(_glyph_icon(name) if icon is False else icon if icon is not None else _die_icon())
+        if name != "use_current_weights":  # (a menu command without an icon)
+            icon = {"reset_training": reload_icon, "new_seed": None, "play_pause": None}.get(name, False)
+            action.setIcon(_glyph_icon(name) if icon is False else icon if icon is not None else _die_icon())
         action.triggered.connect(slot)
         window.actions[name] = action
         window.addAction(action)
         menu.addAction(action)
-        toolbar.addAction(action)
+        if name != "use_current_weights":  # a menu command: the toolbar keeps the stepping controls
+            toolbar.addAction(action)
         if name in ("step_epoch", "play_pause"):
             menu.addSeparator()
             toolbar.addSeparator()

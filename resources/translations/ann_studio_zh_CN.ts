@@ -2053,6 +2053,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
+            <source>&amp;Use Current Weights as Start</source>
+            <translation>将当前权重用作初始值(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
             <source>Back</source>
             <translation>后退</translation>
         </message>
@@ -2080,6 +2085,16 @@
             <location filename="ann_studio/views/training_actions.py" />
             <source>Go back to step 0; the recorded history stays available on the timeline</source>
             <translation>回到第 0 步；记录的历史仍可在时间轴上查看</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Go back to the starting weights and start again at step 0</source>
+            <translation>回到初始权重，从第 0 步重新开始</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Make the trained weights the starting weights and start a new run from them (undoable)</source>
+            <translation>把训练后的权重设为初始权重，并从它们开始新的训练（可撤销）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
@@ -2133,11 +2148,6 @@
         </message>
         <message>
             <location filename="ann_studio/views/training_actions.py" />
-            <source>Re-initialise the weights with the same seed and start again at step 0</source>
-            <translation>用相同的种子重新初始化权重，从第 0 步重新开始</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/training_actions.py" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
@@ -2185,6 +2195,11 @@
             <location filename="ann_studio/views/training_actions.py" />
             <source>Training</source>
             <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/training_actions.py" />
+            <source>Use as start</source>
+            <translation>用作初始值</translation>
         </message>
     </context>
     <context>
@@ -2411,6 +2426,11 @@
             <location filename="ann_studio/document/session_worker.py" />
             <source>Training stopped: %1</source>
             <translation>训练已停止：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session.py" />
+            <source>Use current weights as starting weights</source>
+            <translation>将当前权重用作初始权重</translation>
         </message>
         <message>
             <location filename="ann_studio/document/session.py" />
