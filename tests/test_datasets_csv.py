@@ -225,3 +225,90 @@ def test_only_data_errors_escape(payload, header, task, normalise):
         except DataError:
             return
         assert np.all(np.isfinite(d.train_inputs)) and d.n_train >= 1
+
+
+# ----------------------------------------------------------------------------- odd files (issue 17)
+
+
+def test_an_unclosed_quote_is_one_plain_line(tmp_path):
+    assert message(write(tmp_path, 'x,y\n0.5,"0\n0.7,1\n0.9,1\n', "q.csv")) == (
+        'q.csv: line 2: a quoted cell goes on past the end of its line (is a closing " missing?)')
+    assert message(write(tmp_path, 'x,y\n1,0\n0.5,"0', "end.csv")) == (
+        'end.csv: line 3: a quoted cell goes on past the end of its line (is a closing " missing?)')
+    closed = write(tmp_path, 'x,y\n1,"a\nb"\n2,c\n', "closed.csv")
+    assert message(closed).startswith("closed.csv: line 2: a quoted cell goes on past the end of its line")
+
+
+def test_a_lone_header_line_has_no_data_rows(tmp_path):
+    assert message(write(tmp_path, "x1,x2,y\n", "h.csv")) == "h.csv: no data rows (only a header)"
+    assert message(write(tmp_path, "\n\nx1,x2,y", "h2.csv")) == "h2.csv: no data rows (only a header)"
+    d = load_csv(write(tmp_path, "1,2,3\n"), test_fraction=0.0)  # one row of numbers is data
+    assert d.n_train == 1 and not d.meta["header"]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\n"])
+def test_line_endings_and_chunk_boundaries(tmp_path, monkeypatch, ending):
+    import ann_studio.core.datasets.csv_text as csv_text
+
+    monkeypatch.setattr(csv_text, "_CHUNK", 7)  # line ends, \r\n pairs and characters split across reads
+    text = ending.join(["a,b,名前", "1,2,甲", "", "3,4,乙", "5,6,甲"]) + ending
+    d = load_csv(write(tmp_path, text), test_fraction=0.0)
+    assert d.feature_names == ["a", "b"] and d.target_names == ["乙", "甲"] and d.n_train == 3
+    bad = write(tmp_path, text.replace("5,6", "5,x"), "bad.csv")
+    assert message(bad) == 'bad.csv: line 5, column "b": "x" is not a number'
+
+
+def test_a_bad_byte_far_into_the_file_names_its_line(tmp_path):
+    rows = "".join(f"{i},{i % 2}\n" for i in range(200_000)).encode()
+    path = write(tmp_path, b"x,y\n" + rows + b"1,\xff\n", "late.csv")
+    assert message(path).startswith("late.csv: line 200002: not valid utf-8 text (byte 0xff)")
+
+
+def test_rows_lines_and_values_are_refused_as_they_are_read(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from ann_studio.core.datasets import limits
+
+    monkeypatch.setattr(limits, "ROWS", replace(limits.ROWS, value=100))
+    many = write(tmp_path, "x,y\n" + "1,0\n" * 101, "many.csv")
+    assert message(many) == "many.csv: too large: more than 100 rows (limit MAX_ROWS = 100)"
+    assert load_csv(write(tmp_path, "x,y\n" + "1,0\n0,1\n" * 50)).n_train + 0 == 80
+    monkeypatch.setattr(limits, "LINE_BYTES", replace(limits.LINE_BYTES, value=1000))
+    long = write(tmp_path, "x,y\n1,0\n" + "1," * 2000 + "1\n", "long.csv")
+    assert message(long) == "long.csv: line 3: too large: more than 1,000 bytes on one line (limit MAX_LINE_BYTES = 1,000)"
+    monkeypatch.setattr(limits, "FILE_BYTES", replace(limits.FILE_BYTES, value=50))
+    assert message(write(tmp_path, "x,y\n" + "1,0\n" * 20, "big.csv")) == (
+        "big.csv: too large: 84 bytes (limit MAX_FILE_BYTES = 50)")
+
+
+def test_too_many_classes_and_many_regression_values(tmp_path):
+    words = "x,y\n" + "".join(f"{i},w{i}\n" for i in range(1500))
+    assert message(write(tmp_path, words, "w.csv")) == (
+        'y: too many classes: more than 1,000 different labels (limit MAX_CLASSES = 1,000); is this really a '
+        "class label?")
+    numbers = "x,y\n" + "".join(f"{i},{i * 0.5}\n" for i in range(1500))
+    d = load_csv(write(tmp_path, numbers, "r.csv"), test_fraction=0.0)
+    assert d.task == "regression" and d.train_targets[-1, 0] == 749.5
+    assert "too many classes: more than 1,000" in message(write(tmp_path, numbers, "c.csv"), task="classification")
+    late_word = numbers + "1,oops\n"
+    assert message(write(tmp_path, late_word, "late.csv"), task="regression") == (
+        'late.csv: line 1502, column "y": "oops" is not a number')
+    assert "too many classes" in message(write(tmp_path, late_word, "late2.csv"))
+
+
+def test_long_names_and_values_are_cut_in_messages(tmp_path):
+    name = "n" * 500
+    path = write(tmp_path, f"{name},y\nabc{'d' * 500},1\n2,0\n", "long.csv")
+    text = message(path)
+    assert text.startswith('long.csv: line 2, column "nnnn') and len(text) < 160
+    assert len(message(path, target_columns="z" * 300)) < 300
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX only")
+def test_a_fifo_or_a_device_is_refused_at_once(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.csv")
+    assert message(tmp_path / "pipe.csv") == (
+        "pipe.csv: not a data file: this is a named pipe (FIFO); choose a regular file")
+    assert message(Path("/dev/zero")) == "zero: not a data file: this is a device; choose a regular file"

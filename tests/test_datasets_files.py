@@ -6,8 +6,12 @@ import functools
 import gzip
 import hashlib
 import http.server
+import io
+import os
 import struct
 import threading
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,12 +22,16 @@ from ann_studio.core.datasets import (
     DownloadCancelled,
     builtin,
     download_mnist,
+    limits,
     load_idx_pair,
     load_npz,
+    one_hot,
     read_idx,
     save_npz,
 )
 from ann_studio.core.errors import DataError
+from tests.helpers import ROOT
+from tests.hostile_data import idx_header, npy_header, write_zip
 
 RNG = np.random.default_rng(0)
 IMAGES = RNG.integers(0, 256, size=(6, 4, 3), dtype=np.uint8)
@@ -227,3 +235,178 @@ def test_npz_errors(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"PK\x03\x04 not really a zip")
     assert error(load_npz, tmp_path / "junk.npz").startswith("junk.npz: not a NumPy .npz archive")
     assert "file not found" in error(load_npz, tmp_path / "none.npz")
+
+
+# ----------------------------------------------------------------------------- hostile files (issue 17)
+
+
+def _npz(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _npy(array: np.ndarray, version=(1, 0)) -> bytes:
+    stream = io.BytesIO()
+    np.lib.format.write_array(stream, array, version=version)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("version", [(1, 0), (2, 0), (3, 0)])
+def test_npz_header_versions_and_fortran_order_load(tmp_path, version):
+    inputs = np.asfortranarray(np.arange(12.0).reshape(4, 3))
+    path = _npz(tmp_path / "v.npz", {"inputs.npy": _npy(inputs, version),
+                                     "targets.npy": _npy(np.array([0, 1, 2, 1]), version)})
+    d = load_npz(path)
+    assert d.train_inputs.tolist() == inputs.tolist() and d.target_names == ["0", "1", "2"]
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_npz_declared_sizes_are_refused_before_reading(tmp_path, version):
+    """Headers alone, no data: each size is refused from what it declares (once read whole first,
+    or allocated and then found missing)."""
+    small = {"targets.npy": _npy(np.zeros(4))}
+    cases = [("inputs", "<f8", (200_000, 300), "60,000,000 input values (limit MAX_INPUT_VALUES = 50,000,000)"),
+             ("inputs", "|u1", (2_000_000, 2), "2,000,000 samples (limit MAX_ROWS = 1,000,000)"),
+             ("targets", "<f8", (1000, 60_000), "60,000,000 target values (limit MAX_TARGET_VALUES"),
+             ("feature_names", "<U1000000", (8,), "32,000,000 bytes of text (limit MAX_TEXT_BYTES")]
+    for key, descr, shape, words in cases:
+        members = {"inputs.npy": _npy(np.zeros((4, 2))), **small, f"{key}.npy": npy_header(descr, shape, version)}
+        message = error(load_npz, _npz(tmp_path / "h.npz", members))
+        assert message.startswith(f"h.npz: {key}: too large: ") and words in message, message
+
+
+@pytest.mark.parametrize("descr, words", [
+    ("|O", "holds Python objects, which would need pickle"), (">c16", "expected numbers or text, got the type >c16"),
+    ([("a", "<i4")], "expected numbers or text"), ("<M8[s]", "expected numbers or text"),
+    ("nonsense", "an unknown type"), ("<U0", "expected numbers or text")])
+def test_npz_types_refused_from_the_header(tmp_path, descr, words):
+    members = {"inputs.npy": npy_header(descr, (4, 2)), "targets.npy": _npy(np.zeros(4))}
+    message = error(load_npz, _npz(tmp_path / "t.npz", members))
+    assert message.startswith("t.npz: inputs: ") and words in message, message
+
+
+@pytest.mark.parametrize("header, words", [
+    (b"\x93NUMPY\x09\x00", "unknown .npy format version 9.0"),
+    (b"\x93NUMPY\x01\x00\xff\xff" + b"{" * 65535, "65,535 bytes of array header (limit MAX_HEADER_BYTES = 10,000)"),
+    (b"\x93NUMPY\x01\x00\x10\x00" + b"__import__('os')", "not a Python dictionary"),
+    (b"\x93NUMPY\x01\x00\x20\x00" + b"{'descr': '<f8', 'shape': (2,)}".ljust(32), "expected descr, fortran_order"),
+    (b"\x93NUMPY\x01\x00\x33\x00" + b"{'descr':'<f8','fortran_order':False,'shape':(-1,)}", "not a list"),
+    (b"\x93NUMPY\x01\x00", "truncated: expected 2 bytes of array header, found 0")])
+def test_npz_damaged_headers(tmp_path, header, words):
+    members = {"inputs.npy": header, "targets.npy": _npy(np.zeros(4))}
+    message = error(load_npz, _npz(tmp_path / "d.npz", members))
+    assert message.startswith("d.npz: inputs: ") and words in message and "\n" not in message, message
+
+
+def test_npz_missing_values_are_a_plain_message(tmp_path):
+    members = {"inputs.npy": npy_header("<f8", (4, 2)) + bytes(8), "targets.npy": _npy(np.zeros(4))}
+    assert error(load_npz, _npz(tmp_path / "cut.npz", members)) == (
+        "cut.npz: inputs: truncated: expected 64 bytes of array data, found 8")
+
+
+def test_npz_small_arrays_that_break_the_rules(tmp_path):
+    base = {"inputs": np.zeros((4, 2)), "targets": np.array([0, 1, 0, 1])}
+    for extra, words in [({"task": np.array([], dtype=str)}, 'task: expected one word, "classification"'),
+                         ({"task": np.array("x" * 500)}, 'task: must be "classification" or "regression", not "xxx'),
+                         ({"image_shape": np.array([np.nan, 2])}, "image_shape: expected two whole numbers"),
+                         ({"image_shape": np.array([2, 1, 1])}, "image_shape: expected two whole numbers"),
+                         ({"feature_names": np.array([["a", "b"]])}, "expected a list of names, got 2 dimensions"),
+                         ({"feature_names": np.array(["a", "b", "c"])}, "expected at most 2 names, the array holds 3"),
+                         ({"inputs": np.zeros((2000, 1)), "targets": np.arange(2000)}, "too many classes: 2,000"),
+                         ({"targets": np.array([0, 1, np.inf, 1])}, "targets row 3, column 1: NaN and infinity"),
+                         ({"test_inputs": np.ones((1, 2)), "test_targets": np.array([[np.nan]])},
+                          "test_targets row 1, column 1: NaN and infinity")]:
+        np.savez(tmp_path / "s.npz", **{**base, **extra})
+        message = error(load_npz, tmp_path / "s.npz")
+        assert words in message and len(message) < 200, message
+
+
+def test_npz_zip_directories_that_declare_too_much(tmp_path):
+    many = tmp_path / "many.npz"
+    write_zip(many, [(f"{i}.npy", b"", 0, 0, 0) for i in range(300)])
+    assert error(load_npz, many) == "many.npz: too large: 300 files in the archive (limit MAX_ARCHIVE_MEMBERS = 256)"
+    hidden = tmp_path / "hidden.npz"
+    write_zip(hidden, [(f"{i}.npy", b"", 0, 0, 0) for i in range(6000)], declared=2)
+    assert "a ZIP directory of 322,890 bytes has room for more files than allowed (limit MAX_ARCHIVE_MEMBERS" in (
+        error(load_npz, hidden))
+    zip64 = bytearray(_npz(tmp_path / "z64.npz", {"inputs.npy": _npy(np.zeros(2))}).read_bytes())
+    end = zip64.rfind(b"PK\x05\x06")
+    zip64[end + 10:end + 12] = b"\xff\xff"  # the entry count of a ZIP64 archive
+    (tmp_path / "z64.npz").write_bytes(bytes(zip64))
+    assert "ZIP64 archive: not supported" in error(load_npz, tmp_path / "z64.npz")
+
+
+def test_npz_damaged_members_of_every_compression(tmp_path):
+    data = _npy(np.zeros((4, 2)))
+    for method in (zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        path = tmp_path / "c.npz"
+        with zipfile.ZipFile(path, "w", method) as archive:
+            archive.writestr("inputs.npy", data)
+            archive.writestr("targets.npy", _npy(np.zeros(4)))
+        raw = bytearray(path.read_bytes())
+        raw[60:80] = bytes(20)  # inside the first member's compressed data
+        path.write_bytes(bytes(raw))
+        assert error(load_npz, path).startswith("c.npz: inputs: damaged array (")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+def test_files_that_are_not_files_are_refused_before_reading(tmp_path):
+    os.mkfifo(tmp_path / "pipe.npz")
+    (tmp_path / "folder.idx").mkdir()
+    assert error(load_npz, tmp_path / "pipe.npz") == (
+        "pipe.npz: not a data file: this is a named pipe (FIFO); choose a regular file")
+    assert error(read_idx, tmp_path / "folder.idx") == (
+        "folder.idx: not a data file: this is a folder; choose a regular file")
+    assert error(read_idx, "/dev/zero") == "zero: not a data file: this is a device; choose a regular file"
+    os.symlink(tmp_path / "pipe.npz", tmp_path / "link.npz")
+    assert "named pipe" in error(load_npz, tmp_path / "link.npz")
+
+
+def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "FILE_BYTES", replace(limits.FILE_BYTES, value=100))
+    path = tmp_path / "big"
+    path.write_bytes(bytes(101))
+    assert error(read_idx, path) == "big: too large: 101 bytes (limit MAX_FILE_BYTES = 100)"
+
+
+def test_idx_headers_are_checked_before_the_data(tmp_path):
+    (tmp_path / "img").write_bytes(idx_header(0x08, (0, 28, 28)))
+    (tmp_path / "lab").write_bytes(idx_header(0x08, (0,)))
+    assert error(load_idx_pair, tmp_path / "img", tmp_path / "lab") == "img: no images (the header announces 0)"
+    (tmp_path / "img").write_bytes(idx_header(0x08, (2, 0, 5)))
+    (tmp_path / "lab").write_bytes(idx_header(0x08, (2,)) + b"\x00\x01")
+    assert "images of 0 × 5 pixels" in error(load_idx_pair, tmp_path / "img", tmp_path / "lab")
+    (tmp_path / "lab.gz").write_bytes(gzip.compress(idx_header(0x08, (2_000_000,))))
+    assert error(load_idx_pair, tmp_path / "img", tmp_path / "lab.gz") == (
+        "lab.gz: too large: 2,000,000 samples (limit MAX_ROWS = 1,000,000)")
+    (tmp_path / "img.gz").write_bytes(gzip.compress(idx_header(0x0D, (3, 2, 2)) + bytes(48)))
+    assert "expected images" in error(load_idx_pair, tmp_path / "img.gz", tmp_path / "lab")
+    (tmp_path / "bomb.gz").write_bytes(gzip.compress(idx_header(0x08, (2,)) + bytes(10_000_000)))
+    assert "goes on after the 2 bytes" in error(read_idx, tmp_path / "bomb.gz")
+
+
+def test_idx_class_names_and_one_hot_budget(tmp_path):
+    images, labels = write_idx(tmp_path / "img", IMAGES), write_idx(tmp_path / "lab", LABELS)
+    assert error(load_idx_pair, images, labels, class_names=[str(i) for i in range(1001)]) == (
+        "class_names: too many classes: 1,001 different labels (limit MAX_CLASSES = 1,000); is this really a "
+        "class label?")
+    assert "at least two" in error(load_idx_pair, images, labels, class_names=["only"])
+    labels_1m = tmp_path / "many.gz"
+    labels_1m.write_bytes(gzip.compress(idx_header(0x08, (1_000_000,)) + bytes(1_000_000)))
+    assert error(load_idx_pair, images, labels_1m, class_names=[str(i) for i in range(100)]) == (
+        "many.gz: too large: 100,000,000 target values (limit MAX_TARGET_VALUES = 50,000,000)")
+
+
+def test_one_hot_checks_its_budget_before_allocating():
+    with pytest.raises(DataError, match="60,000,000 target values"):
+        one_hot(np.zeros(60_000, dtype=int), 1000, "x")
+    with pytest.raises(DataError, match="too many classes: 1,001"):
+        one_hot(np.zeros(3, dtype=int), 1001)
+
+
+def test_every_limit_is_in_the_documentation():
+    text = (ROOT / "docs" / "datasets.md").read_text(encoding="utf-8")
+    for limit in limits.ALL:
+        assert f"| `{limit.name}` | {limit.value:,} |" in text, limit.name

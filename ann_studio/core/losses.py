@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import DataError
+
 EPS = 1e-12
+#: how far a cross-entropy target row may sum from 1 (probabilities rounded in a file)
+ROW_SUM_TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -99,3 +103,54 @@ LOSSES: dict[str, Loss] = {
 def get_loss(name: str) -> Loss:
     """The loss called ``name``; ``KeyError`` if unknown."""
     return LOSSES[name]
+
+
+def _first(mask: np.ndarray) -> tuple[int, int]:
+    """(row, column) of the first True in a 2-D mask, row-major."""
+    row, column = np.argwhere(mask)[0]
+    return int(row), int(column)
+
+
+def check_targets(loss: str, targets: np.ndarray, part: str = "training") -> None:
+    """Refuse targets that make no sense for ``loss``, naming the first bad row and column.
+
+    Every loss needs finite targets. Binary cross-entropy needs each value in [0, 1] (a
+    probability; 0/1 for classes). Cross-entropy needs each row to be probabilities summing to 1
+    (a one-hot row for a class). Without this, a target of −2 gives a negative "loss" that
+    training happily lowers forever.
+
+    Parameters
+    ----------
+    loss : str
+        A key of :data:`LOSSES`.
+    targets : ndarray, shape (N, k)
+    part : str
+        ``"training"`` or ``"test"``, for the message.
+
+    Raises
+    ------
+    DataError
+        ``DataError("training targets row 2, column 1", "-2 is not a probability: ...")``.
+    """
+    targets = np.asarray(targets, dtype=np.float64)
+    if targets.size == 0:
+        return
+    if not np.all(np.isfinite(targets)):
+        row, column = _first(~np.isfinite(targets))
+        raise DataError(f"{part} targets row {row + 1}, column {column + 1}", "NaN and infinity are not allowed")
+    if loss not in ("binary_cross_entropy", "cross_entropy"):
+        return
+    name = "binary cross-entropy" if loss == "binary_cross_entropy" else "cross-entropy"
+    outside = (targets < 0) | (targets > 1)
+    if np.any(outside):
+        row, column = _first(outside)
+        raise DataError(f"{part} targets row {row + 1}, column {column + 1}",
+                        f"{targets[row, column]:g} is not a probability: {name} needs targets from 0 to 1")
+    if loss == "cross_entropy":
+        sums = targets.sum(axis=1)
+        bad = np.abs(sums - 1.0) > ROW_SUM_TOLERANCE
+        if np.any(bad):
+            row = int(np.argmax(bad))
+            hint = " (for one 0/1 output use binary cross-entropy)" if targets.shape[1] == 1 else ""
+            raise DataError(f"{part} targets row {row + 1}", f"the targets sum to {sums[row]:g}, not 1: "
+                            f"cross-entropy needs one-hot or probability rows{hint}")

@@ -2,8 +2,8 @@
 
 The file is never read whole: :func:`text_lines` decodes it a megabyte at a time (a bad byte is
 still reported on its own line), refuses a line over :data:`~.limits.LINE_BYTES` and a file that
-goes on past :data:`~.limits.FILE_BYTES`, and hands out every line, a blank one as ``""``, so
-the :mod:`csv` reader's line count is the line number a text editor shows. :func:`rows` refuses
+goes on past :data:`~.limits.FILE_BYTES`, and hands out every line, blank ones too, so the
+:mod:`csv` reader's line count is the line number a text editor shows. :func:`rows` refuses
 a quoted cell that runs over the end of its line: numbers and class labels never hold line
 breaks, and an unmatched quote would otherwise swallow the rest of the file.
 """
@@ -38,7 +38,8 @@ def check_encoding(encoding) -> codecs.CodecInfo:
 
 
 def text_lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[str]:
-    """Every line of ``stream`` decoded, ending in ``"\\n"``; a blank line is ``""``.
+    """Every line of ``stream`` decoded, without its line ending, then one ``""`` more (so a quote
+    left open on the last line shows as running past it).
 
     Raises
     ------
@@ -63,15 +64,21 @@ def text_lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[str]:
             text = _LINE_ENDS.sub("\n", text[:-1] if held else text) + ("\r" if held else "")
         parts = text.split("\n")
         carry = parts.pop()
-        if len(carry) > limits.LINE_BYTES.value:
-            raise limits.LINE_BYTES.exceeded(f"{name}: line {line + len(parts) + 1}")
-        for part in parts:
-            yield part + "\n" if part.strip() else ""
+        if len(text) > limits.LINE_BYTES.value:
+            _check_lengths(parts + [carry], name, line)
+        yield from parts
         line += len(parts)
         if final:
-            if carry:
-                yield carry + "\n" if carry.strip() else ""
+            yield from (carry, "") if carry else ("",)
             return
+
+
+def _check_lengths(lines: list[str], name: str, line: int) -> None:
+    """Refuse the first of ``lines`` (the first being line ``line + 1``) over the line limit."""
+    limit = limits.LINE_BYTES.value
+    if max(map(len, lines)) > limit:  # characters: a line with more has more bytes too
+        at = next(k for k, text in enumerate(lines) if len(text) > limit)
+        raise limits.LINE_BYTES.exceeded(f"{name}: line {line + at + 1}")
 
 
 def _decode(decoder, chunk: bytes, final: bool, name: str, encoding: str, line: int) -> str:
@@ -96,7 +103,7 @@ def rows(lines: Iterable[str], name: str, delimiter: str) -> Iterator[tuple[int,
         except csv.Error as exc:
             raise DataError(f"{name}: line {previous + 1}", _problem(exc, reader.line_num - previous)) from None
         line = reader.line_num
-        if line - previous > 1 and cells or cells and "\n" in cells[-1]:
+        if line - previous > 1 and cells:
             raise DataError(f"{name}: line {previous + 1}", _UNCLOSED)
         previous = line
         if cells and any(cell.strip() for cell in cells):
