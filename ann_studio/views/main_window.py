@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.canvas_scene = CanvasScene(self.document, self.selection, self.session, self.push_command, self,
                                         notation=self.notation)
-        self.canvas_view = CanvasView(self.canvas_scene, self)
+        self.canvas_view = CanvasView(self.canvas_scene, self, self.actions)
         self.canvas_view.setObjectName("canvas_view")
         self.canvas_view.file_dropped.connect(self._on_file_dropped)
         self.setCentralWidget(self.canvas_view)

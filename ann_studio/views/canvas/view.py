@@ -3,8 +3,10 @@ selection, drops from the palette and of project files, double-click and context
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from ..dropped_files import openable_file
@@ -23,6 +25,9 @@ class CanvasView(QGraphicsView):
     ----------
     scene : CanvasScene
     parent : QWidget, optional
+    actions : mapping of str to QAction, optional
+        The window's actions; the context menu shows ``duplicate``, ``copy``,
+        ``delete_selection``, ``paste``, ``auto_layout`` and ``fit_view`` from it.
     """
 
     #: a project file was dropped on the canvas (its path)
@@ -30,8 +35,11 @@ class CanvasView(QGraphicsView):
     #: the zoom factor changed
     zoom_changed = Signal(float)
 
-    def __init__(self, scene, parent=None):
+    def __init__(self, scene, parent=None, actions: Mapping[str, QAction] | None = None):
         super().__init__(scene, parent)
+        #: the window's actions by objectName (read when a menu opens): the context menu offers the
+        #: same QActions as the Edit and View menus, so a classroom lock on one holds on the other
+        self.actions = actions if actions is not None else {}
         self.setObjectName("canvas_view")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -218,18 +226,21 @@ class CanvasView(QGraphicsView):
             lid = item.layer_id
             menu.addAction(self.tr("Make Output Layer"), lambda: editing.set_output(scene, lid)).setEnabled(
                 scene.document.layer(lid).type == "dense" and scene.document.network.output != lid)
-            menu.addAction(self.tr("Duplicate"), lambda: editing.duplicate(scene))
-            menu.addAction(self.tr("Copy"), lambda: editing.copy_selection(scene))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete"), lambda: editing.delete_selection(scene))
+            self._add_actions(menu, "duplicate", "copy", None, "delete_selection")
             return menu
         pos = self.mapToScene(view_pos)
         add = menu.addMenu(self.tr("Add Layer"))
         for key in editing.TEMPLATES:
             add.addAction(editing.template_label(key),
                           lambda k=key: editing.add_layer(scene, k, pos - QPointF(80, 40)))
-        menu.addAction(self.tr("Paste"), lambda: editing.paste(scene))
-        menu.addSeparator()
-        menu.addAction(self.tr("Auto-Layout"), lambda: editing.layout_all(scene))
-        menu.addAction(self.tr("Fit to View"), self.fit_view)
+        self._add_actions(menu, "paste", None, "auto_layout", "fit_view")
         return menu
+
+    def _add_actions(self, menu: QMenu, *names: str | None) -> None:
+        """The window's actions ``names`` (None: a separator); a menu hides the hidden ones and
+        greys the locked ones, as the Edit menu does."""
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            elif name in self.actions:
+                menu.addAction(self.actions[name])
