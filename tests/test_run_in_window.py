@@ -170,3 +170,27 @@ def test_a_structural_edit_mid_run_keeps_the_run(qtbot, tmp_path):
     assert np.array_equal(t.network.layer("hidden").W[:2], hidden)
     trigger(window, "step_batch")
     assert window.session.trainer.step == 41
+
+
+def test_the_timeline_marks_an_edit_and_stops_at_a_structural_edit(qtbot, tmp_path):
+    from ann_studio.document.commands import NetworkEditCommand, with_layer_edited
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj", all_panels=True)
+    window.session.use_worker = False
+    for _ in range(20):
+        trigger(window, "step_batch")
+    window.document.edit_run_parameter("hidden", "bias", (1,), 0.25)
+    for _ in range(5):
+        trigger(window, "step_batch")
+    panel = window.docks["training_panel"].widget()
+    panel.refresh()
+    assert panel.timeline.edit_steps == [20]
+    assert "edited at step 20: b2 of 'hidden'" in panel.timeline_label.text()
+    spec = with_layer_edited(window.document.network, "hidden", units=3)
+    window.document.undo_stack.push(NetworkEditCommand(window.document, spec, "Add a neuron"))
+    panel.refresh()
+    assert panel.timeline.minimum() == 25
+    trigger(window, "rewind_start")  # back to the structural edit, not before it
+    assert window.session.trainer.step == 25
+    trigger(window, "step_back")
+    assert window.session.trainer.step == 25

@@ -260,6 +260,11 @@ class Trainer:
         self._initial = [np.array(p, dtype=float) for p in params]
 
     @property
+    def settings_log(self) -> list[tuple[int, object]]:
+        """(step, settings) of each hyperparameter change, the first at step 0 (read-only)."""
+        return list(self._settings_log)
+
+    @property
     def first_step(self) -> int:
         """The earliest step a rewind can reach (0 unless the network's structure changed mid-run)."""
         return self._keyframes[0].step
@@ -545,8 +550,8 @@ class Trainer:
         the hyperparameters recorded for each step, so the numbers come back bit for bit.
         Changing a setting after a rewind (:meth:`configure`) discards the recorded future.
         """
-        if not 0 <= step <= self.horizon:
-            raise ValueError(f"step {step} is outside the recorded history 0..{self.horizon}")
+        if not self.first_step <= step <= self.horizon:
+            raise ValueError(f"step {step} is outside the recorded history {self.first_step}..{self.horizon}")
         if not (self.phase_index == 0 and step >= self.step):
             frame = max((f for f in self._keyframes if f.step <= step), key=lambda f: f.step)
             self._keyframes = [f for f in self._keyframes if f.step <= frame.step]
@@ -561,12 +566,12 @@ class Trainer:
         """Undo the last phase (across a step boundary too)."""
         if self.phase_index:
             self.goto(self.step, self.phase_index - 1)
-        elif self.step:
+        elif self.step > self.first_step:
             self.goto(self.step - 1, len(self.phases) - 1)
 
     def step_back(self) -> None:
         """Back to the previous step boundary."""
         if self.phase_index:
             self.goto(self.step)
-        elif self.step:
+        elif self.step > self.first_step:
             self.goto(self.step - 1)

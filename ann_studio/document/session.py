@@ -333,7 +333,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
 
     def _rewind(self, action) -> None:
         t = self.trainer
-        landing_after_update = t.phase_index == 1 and t.step > 0
+        landing_after_update = t.phase_index == 1 and t.step > t.first_step
         self._forget_update()
         if landing_after_update:  # back from "input" of step n: show the update of step n − 1
             t.goto(t.step - 1, len(t.phases) - 1)
@@ -395,7 +395,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
     @Slot()
     def rewind_start(self) -> None:
         if self.trainer is not None:
-            self.goto(0)
+            self.goto(self.trainer.first_step)
 
     def goto(self, step: int, phase: int = 0) -> None:
         """Jump anywhere in the recorded history (the timeline scrubber). At a step boundary after
@@ -404,7 +404,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
             self.pause()
             self._forget_update()
             self.focus_sample = 0
-            if phase == 0 and step > 0:  # land just after that step's update, its numbers shown
+            if phase == 0 and step > self.trainer.first_step:  # land just after that step's update
                 if self._guard(lambda: self.trainer.goto(step - 1, len(self.trainer.phases) - 1)):
                     self._guard(self._one_phase)
             else:

@@ -31,6 +31,7 @@ from ..plain_text import plain
 from ..setting_names import loss_title, optimizer_title
 from .refresh_throttle import RefreshThrottle
 from .registry import PanelSpec
+from .timeline import TimelineSlider
 
 _BUTTONS = ("rewind_start", "step_back", "step_phase", "step_sample", "step_batch", "step_epoch", "play_pause")
 
@@ -111,8 +112,10 @@ class TrainingPanel(QWidget):
     def _build_timeline(self) -> QGroupBox:
         box = QGroupBox(self.tr("Timeline"), self)
         row = QHBoxLayout(box)
-        self.timeline = QSlider(Qt.Orientation.Horizontal, self, objectName="timeline")
-        self.timeline.setToolTip(self.tr("Drag to go back to any recorded step; the numbers come back exactly"))
+        self.timeline = TimelineSlider(self, objectName="timeline")
+        self.timeline.setMinimumHeight(28)  # room for the edit marks under the groove
+        self.timeline.setToolTip(self.tr("Drag to go back to any recorded step; the numbers come back exactly. "
+                                         "Orange marks: weights typed in; grey marks: settings changed"))
         self.timeline_label = self._label("timeline_label")
         row.addWidget(self.timeline, 1)
         row.addWidget(self.timeline_label)
@@ -278,10 +281,16 @@ class TrainingPanel(QWidget):
         self.next_label.setText(phase_label(t.next_phase, t.network))
         self.loss_label.setText(f"{t.step_losses[-1]:.6g}" if t.step_losses else "–")
         with QSignalBlocker(self.timeline):
-            self.timeline.setRange(0, t.horizon)
+            self.timeline.setRange(t.first_step, t.horizon)
             self.timeline.setValue(t.step)
-        self.timeline_label.setText(self.tr("step %1 / %2").replace("%1", str(t.step)).replace(
-            "%2", str(t.horizon)))
+        self.timeline.set_marks([e.step for e in t.edits], [when for when, _ in t.settings_log])
+        text = self.tr("step %1 / %2").replace("%1", str(t.step)).replace("%2", str(t.horizon))
+        if t.edits:
+            last = t.edits[-1]
+            where = f"b{last.index[0] + 1}" if last.param == "bias" else f"w[{last.index[0] + 1}, {last.index[1] + 1}]"
+            text += "\n" + self.tr("edited at step %1: %2 of '%3'").replace("%1", str(last.step)).replace(
+                "%2", where).replace("%3", last.layer)
+        self.timeline_label.setText(text)
 
 
 def _title() -> str:
