@@ -114,38 +114,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/canvas/view.py" />
-            <source>Auto-Layout</source>
-            <translation>自动布局</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
-            <source>Duplicate</source>
-            <translation>创建副本</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
-            <source>Fit to View</source>
-            <translation>适应视图</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
             <source>Make Output Layer</source>
             <translation>设为输出层</translation>
-        </message>
-        <message>
-            <location filename="ann_studio/views/canvas/view.py" />
-            <source>Paste</source>
-            <translation>粘贴</translation>
         </message>
     </context>
     <context>
@@ -2246,8 +2216,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
-            <source>Drag to go back to any recorded step; the numbers come back exactly</source>
-            <translation>拖动可回到任意已记录的步；数值会精确恢复</translation>
+            <source>Drag to go back to any recorded step; the numbers come back exactly. Orange marks: weights typed in; grey marks: settings changed</source>
+            <translation>拖动可回到任意已记录的步骤，数值会精确恢复。橙色标记：手动输入的权重；灰色标记：设置的更改</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
@@ -2363,6 +2333,11 @@
             <location filename="ann_studio/views/panels/training_panel.py" />
             <source>batch size</source>
             <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/training_panel.py" />
+            <source>edited at step %1: %2 of '%3'</source>
+            <translation>第 %1 步修改：“%3”的 %2</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/training_panel.py" />
