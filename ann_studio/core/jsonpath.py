@@ -83,7 +83,11 @@ def need_choice(value: Any, path: str, choices) -> str:
 
 
 def need_matrix(value: Any, path: str, rows: int, cols: int) -> np.ndarray:
-    """A ``rows × cols`` matrix of finite numbers."""
+    """A ``rows × cols`` matrix of finite numbers (or a reference into the project's array file)."""
+    from .array_store import is_reference, lookup
+
+    if is_reference(value):
+        return lookup(value, path, (rows, cols))
     need_list(value, path)
     if len(value) != rows:
         raise ProjectError(path, f"expected {rows} rows (one per unit), got {len(value)}")
@@ -94,7 +98,11 @@ def need_matrix(value: Any, path: str, rows: int, cols: int) -> np.ndarray:
 
 
 def need_vector(value: Any, path: str, length: int) -> np.ndarray:
-    """A list of ``length`` finite numbers."""
+    """A list of ``length`` finite numbers (or a reference into the project's array file)."""
+    from .array_store import is_reference, lookup
+
+    if is_reference(value):
+        return lookup(value, path, (length,))
     need_list(value, path)
     if len(value) != length:
         raise ProjectError(path, f"expected {length} numbers, got {len(value)}")

@@ -31,7 +31,7 @@ from .trainer import Trainer, TrainingSettings
 FORMAT = "ann-studio-project"
 VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
-_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run"}
+_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "arrays"}
 _KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
 
@@ -188,7 +188,14 @@ def load_project(path: str | os.PathLike) -> Project:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProjectError("", f"cannot read {path}: {exc.strerror or exc}") from None
-    project = parse_project(parse_text(raw, path.name))
+    obj = parse_text(raw, path.name)
+    if isinstance(obj, dict) and obj.get("arrays") is not None:
+        from .array_store import open_sidecar, resolving
+
+        with open_sidecar(path, obj["arrays"]) as npz, resolving(npz):
+            project = parse_project(obj)
+    else:
+        project = parse_project(obj)
     project.path = path.resolve()
     return project
 
@@ -377,10 +384,24 @@ def _set_mode(tmp: str, path: Path) -> None:
 
 def save_project(project: Project, path: str | os.PathLike | None = None) -> Path:
     """Write the project atomically to ``path`` (default: where it was loaded from)."""
+    from .array_store import SIDECAR_PARAMETERS, collecting, sidecar_path, write_sidecar
+
     target = Path(path) if path is not None else project.path
     if target is None:
         raise ValueError("no path to save to")
-    write_atomic(target, dumps(project_to_json(project)) + "\n")
+    try:
+        big = project.network.parameter_count() > SIDECAR_PARAMETERS
+    except (ProjectError, KeyError, ValueError):  # an invalid network: no big arrays to place
+        big = False
+    with collecting(big) as arrays:
+        obj = project_to_json(project)
+    if arrays:  # the big arrays go beside the file (written first: the JSON names it)
+        side = sidecar_path(target)
+        write_sidecar(side, arrays)
+        obj["arrays"] = side.name
+    else:
+        obj.pop("arrays", None)
+    write_atomic(target, dumps(obj) + "\n")
     project.path = target.resolve()
     return target
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from . import jsonpath as jp
+from .array_store import to_json as array_json
 from .errors import ProjectError
 from .history import EpochRecords, StepLosses
 from .losses import LOSSES
@@ -44,7 +45,7 @@ def _param_names(spec) -> list[tuple[str, str]]:
 def _arrays_by_layer(names, arrays) -> dict:
     out: dict[str, dict] = {}
     for (layer, param), array in zip(names, arrays):
-        out.setdefault(layer, {})[param] = np.asarray(array).tolist()
+        out.setdefault(layer, {})[param] = array_json(array)
     return out
 
 
@@ -68,7 +69,7 @@ def _optimizer_state_json(state: dict, spec) -> dict:
     out: dict[str, Any] = {"t": int(state.get("t", 0))}
     for key, buffers in state.items():
         if key != "t":
-            out[key] = [{"layer": n[0], "param": n[1], "values": np.asarray(b).tolist()} for n, b in zip(names, buffers)]
+            out[key] = [{"layer": n[0], "param": n[1], "values": array_json(b)} for n, b in zip(names, buffers)]
     return out
 
 
@@ -81,8 +82,8 @@ def _frame_json(frame, spec) -> dict:
 
 
 def _order_json(order, order_epoch: int, rng: dict) -> dict:
-    order = np.asarray(order)
-    plain = order.ndim == 1 and np.array_equal(order, np.arange(len(order)))
+    order = None if order is None else np.asarray(order)
+    plain = order is None or (order.ndim == 1 and np.array_equal(order, np.arange(len(order))))
     return {"epoch": int(order_epoch), "order": None if plain else order.astype(int).tolist(), "rng": rng}
 
 

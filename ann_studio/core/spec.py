@@ -17,6 +17,7 @@ import numpy as np
 
 from . import jsonpath as jp
 from .activations import ACTIVATIONS
+from .array_store import to_json as array_json
 from .errors import ProjectError
 from .initializers import INITIALIZERS
 
@@ -308,9 +309,9 @@ def network_to_json(spec: NetworkSpec) -> dict:
             if layer.init == "uniform" or layer.init_range != (0.0, 1.0):
                 obj["init_range"] = list(layer.init_range)
             if layer.weights is not None:
-                obj["weights"] = layer.weights.tolist()
+                obj["weights"] = array_json(layer.weights)
             if layer.bias is not None:
-                obj["bias"] = layer.bias.tolist()
+                obj["bias"] = array_json(layer.bias)
             if not layer.train_weights:
                 obj["train_weights"] = False
             if not layer.train_bias:
