@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -42,11 +41,12 @@ for _ in range(n):
 def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
     """(peak RSS in MB, seconds) of running ``cmd`` as a child process."""
     started = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far: run the smallest first
-    return max(after, before) / 1024, time.perf_counter() - started
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own peak (RUSAGE_CHILDREN is the largest so far)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{cmd[:3]} failed with {child.returncode}")
+    return usage.ru_maxrss / 1024, time.perf_counter() - started
 
 
 def main() -> None:
