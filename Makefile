@@ -19,8 +19,11 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -e '.[test]'
 	touch $@ $(STAMP)
 
+# ARGS: passed to the app (`make run ARGS=--self-test`). The platform check first makes sure Qt's
+# X11 plugin finds its system libraries (installs them as root with apt, else names the command).
 run: $(STAMP)
-	$(VENV)/bin/ann-studio
+	$(PY) -m ann_studio.platform_check
+	$(VENV)/bin/ann-studio $(ARGS)
 
 test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest --capture=sys

@@ -93,6 +93,7 @@ def _run(out_dir: Path, say) -> None:
             blank.append(name)
     _check(not blank, f"these panels rendered blank: {', '.join(blank)}")
     say(f"rendered the window and {len(window.docks)} panels to {out_dir}")
+    window.discard_prompt = lambda _window: "discard"  # the trained example is not the user's work
     window.close()
 
 
