@@ -11,12 +11,20 @@ the window opens on the lesson with the chosen actions and panels hidden or disa
      "locked": ["step_epoch"]}
 
 ``hidden`` and ``locked`` name QAction or dock objectNames (``docs/actions.md``). Qt-free.
+
+Saving adds ``"checksum"``: the SHA-256 of what the assignment imposes (the lesson, the hidden and
+locked names, the project file's bytes). The window shows its first eight digits as the
+assignment's *code*, which a teacher compares with the code shown when saving: a student who
+writes an ``.annclass`` with fewer locks (which is easy, and brings the controls back) gets
+another code, and a file edited after saving is marked as changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +39,9 @@ VERSION = 1
 SUFFIX = ".annclass"
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 @dataclass
 class Assignment:
     lesson: str
@@ -38,6 +49,31 @@ class Assignment:
     locked: list[str] = field(default_factory=list)
     project: Path | None = None
     path: Path | None = None
+    #: the checksum the file carries (None: none, e.g. written by hand or by an older version)
+    stored_checksum: str | None = None
+
+    def checksum(self) -> str:
+        """SHA-256 (64 hex digits) of the lesson, the hidden and locked names (in any order) and
+        the project file's bytes. Raises OSError if the project file cannot be read."""
+        project = None
+        if self.project is not None:
+            digest = hashlib.sha256()
+            with open(self.project, "rb") as stream:
+                for chunk in iter(lambda: stream.read(1 << 16), b""):
+                    digest.update(chunk)
+            project = digest.hexdigest()
+        imposed = {"lesson": self.lesson, "hidden": sorted(set(self.hidden)), "locked": sorted(set(self.locked)),
+                   "project": project}
+        return hashlib.sha256(json.dumps(imposed, sort_keys=True).encode("utf-8")).hexdigest()
+
+    def code(self) -> str:
+        """The checksum's first eight digits, as a teacher reads them: ``"3F9A-12C4"``."""
+        digits = self.checksum()[:8].upper()
+        return f"{digits[:4]}-{digits[4:]}"
+
+    def changed_since_saved(self) -> bool:
+        """Whether the file's checksum no longer matches what it imposes (edited after saving)."""
+        return self.stored_checksum is not None and self.stored_checksum != self.checksum()
 
 
 def _names(obj: dict, key: str) -> list[str]:
@@ -63,7 +99,11 @@ def parse_assignment(obj: Any, base: Path) -> Assignment:
             raise LessonError("project", f"expected a project file path, got {show(obj['project'])}")
         assignment.project = (base / obj["project"]).resolve()
         if not assignment.project.is_file():
-            raise LessonError("project", f"no such project file: {obj['project']}")
+            raise LessonError("project", f"no such project file: {show(obj['project'])}")
+    checksum = obj.get("checksum")
+    if checksum is not None and not (isinstance(checksum, str) and _HEX64.fullmatch(checksum)):
+        raise LessonError("checksum", f"expected 64 hexadecimal digits, got {show(checksum)}")
+    assignment.stored_checksum = checksum
     return assignment
 
 
@@ -89,6 +129,10 @@ def save_assignment(assignment: Assignment, path: str | Path) -> Path:
         path = path.with_name(path.name + SUFFIX)
     obj: dict[str, Any] = {"format": FORMAT, "version": VERSION, "lesson": assignment.lesson,
                            "hidden": list(assignment.hidden), "locked": list(assignment.locked)}
+    try:
+        obj["checksum"] = assignment.stored_checksum = assignment.checksum()
+    except OSError as exc:
+        raise LessonError("project", f"cannot read {assignment.project}: {exc.strerror or exc}") from None
     if assignment.project is not None:
         try:
             obj["project"] = Path(os.path.relpath(assignment.project, path.parent.resolve())).as_posix()

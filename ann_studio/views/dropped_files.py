@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 OPENABLE_SUFFIXES = (".annproj", ".annclass")
+ASSIGNMENT_SUFFIX = ".annclass"
 
 
 def openable_file(mime) -> str | None:
@@ -12,3 +13,8 @@ def openable_file(mime) -> str | None:
         if path.lower().endswith(OPENABLE_SUFFIXES):
             return path
     return None
+
+
+def is_assignment(path: str) -> bool:
+    """Whether ``path`` names a classroom assignment (which opens even where projects may not)."""
+    return path.lower().endswith(ASSIGNMENT_SUFFIX)

@@ -122,8 +122,38 @@
         <name>Classroom</name>
         <message>
             <location filename="ann_studio/views/classroom_mode.py" />
+            <source>Assignment code: %1</source>
+            <translation>作业校验码：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>Assignment code: unknown (its project file cannot be read)</source>
+            <translation>作业校验码：未知（无法读取其项目文件）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
             <source>Could not open %1: %2</source>
             <translation>无法打开 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>Opened the assignment %1 (%2)</source>
+            <translation>已打开作业 %1（%2）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>This assignment does not let you open other projects.</source>
+            <translation>本作业不允许打开其他项目。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>changed since it was saved</source>
+            <translation>保存后已被修改</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
+            <source>the file has no checksum (not saved with Save Assignment…)</source>
+            <translation>文件中没有校验值（不是用“保存作业…”保存的）</translation>
         </message>
     </context>
     <context>
@@ -991,8 +1021,18 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Saved %1 — assignment code %2 (students see the same code in this panel).</source>
+            <translation>已保存 %1 — 作业校验码 %2（学生在此面板中会看到相同的校验码）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
             <source>Teachers: save this lesson as a classroom assignment that hides or locks chosen controls</source>
             <translation>教师：把本课保存为课堂作业，可隐藏或锁定选定的控件</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/lessons_panel.py" />
+            <source>Teachers: this code is a fingerprint of the lesson, its project and every hidden or locked control. It must match the code shown when you saved the assignment: a file with fewer locks has another code.</source>
+            <translation>教师：此校验码是课程、其项目以及每个被隐藏或锁定的控件的指纹。它必须与保存作业时显示的校验码一致：锁定项更少的文件会有不同的校验码。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/lessons_panel.py" />
@@ -1126,6 +1166,11 @@
             <location filename="ann_studio/views/plots/loss_plot.py" />
             <source>training loss (epoch)</source>
             <translation>训练损失（每轮）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/loss_plot.py" />
+            <source>weight typed in</source>
+            <translation>手动输入了权重</translation>
         </message>
     </context>
     <context>

@@ -43,6 +43,7 @@ class AssignmentDialog(QDialog):
         self.setWindowTitle(_tr("Save Classroom Assignment"))
         self.window_, self.lesson = window, lesson
         self.saved_path: Path | None = None
+        self.saved: Assignment | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_tr("Students who open the file start on this lesson. Choose what they may "
                                     "use:"), self))
@@ -80,7 +81,9 @@ class AssignmentDialog(QDialog):
                           [n for n, s in chosen.items() if s == "locked"], project)
 
     def save_to(self, path: str | Path) -> Path:
-        self.saved_path = save_assignment(self.assignment(), path)
+        """Save the assignment to ``path``; :attr:`saved` holds it (its code for the teacher)."""
+        self.saved = self.assignment()
+        self.saved_path = save_assignment(self.saved, path)
         return self.saved_path
 
     @Slot()

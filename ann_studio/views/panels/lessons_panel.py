@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import pick, register_carry_over
-from ...lessons import Lesson, LessonError, Observation, holds, load_lessons
+from ...lessons import Assignment, Lesson, LessonError, Observation, holds, load_lessons
+from ..classroom_mode import ClassroomLock, assignment_code_text, classroom_of, open_assignment
 from .lesson_highlight import Highlighter, widget_for_target
 from .registry import PanelSpec
 
@@ -51,6 +52,7 @@ class LessonsPanel(QWidget):
         #: the lesson project file the window holds an untitled copy of (None: something else)
         self.opened_project: Path | None = None
         self._watched: set[str] = set()
+        self._step_action = None  # the current step's action, followed by the lesson's button
         try:
             self.lessons = load_lessons()
         except LessonError as exc:
@@ -99,6 +101,15 @@ class LessonsPanel(QWidget):
                                               self._on_open_assignment, row)
         self.open_class_button.setToolTip(_tr("Open a classroom assignment (.annclass)"))
         layout.addLayout(row)
+        self.class_code = QLabel(self)
+        self.class_code.setObjectName("lesson_assignment_code")
+        self.class_code.setTextFormat(Qt.TextFormat.PlainText)
+        self.class_code.setWordWrap(True)
+        self.class_code.setToolTip(_tr("Teachers: this code is a fingerprint of the lesson, its project and every "
+                                       "hidden or locked control. It must match the code shown when you saved "
+                                       "the assignment: a file with fewer locks has another code."))
+        self.class_code.hide()
+        layout.addWidget(self.class_code)
 
     def _button(self, name: str, text: str, slot, row) -> QPushButton:
         button = QPushButton(text, self)
@@ -227,6 +238,7 @@ class LessonsPanel(QWidget):
             hint = _tr("Pick a lesson above. Each one opens a project and walks you through it step by step.")
             self.text.setHtml(f"<p>{hint}</p>" + (f"<p><b>{self.error}</b></p>" if self.error else ""))
             self.status.clear()
+            self._follow(None)
             return
         step = lesson.steps[self.index]
         self.progress.setText(_tr("%1 — step %2 of %3").replace("%1", pick(lesson.title)).replace(
@@ -235,13 +247,27 @@ class LessonsPanel(QWidget):
         self.text.setHtml(intro + "".join(f"<p>{para}</p>" for para in pick(step.text).split("\n\n")))
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(lesson.steps) - 1)
-        action = self.window_.actions.get(step.action) if step.action else None
-        self.do_button.setVisible(action is not None)
+        self._follow(self.window_.actions.get(step.action) if step.action else None)
+        self.status.setText(_tr("When you have done it, the lesson moves on by itself.") if step.check
+                            else _tr("Read, then press Next."))
+
+    def _follow(self, action) -> None:
+        """Offer ``action`` (the step's, or None) as the lesson's button, which is visible and
+        enabled exactly when the action is: a classroom lock on it holds on the button too."""
+        if self._step_action is not None and self._step_action is not action:
+            self._step_action.changed.disconnect(self._on_step_action_changed)
+        if action is not None and action is not self._step_action:
+            action.changed.connect(self._on_step_action_changed)
+        self._step_action = action
+        self._on_step_action_changed()
+
+    @Slot()
+    def _on_step_action_changed(self) -> None:
+        action = self._step_action
+        self.do_button.setVisible(action is not None and action.isVisible())
         if action is not None:
             self.do_button.setText(action.text().replace("&", ""))
             self.do_button.setEnabled(action.isEnabled())
-        self.status.setText(_tr("When you have done it, the lesson moves on by itself.") if step.check
-                            else _tr("Read, then press Next."))
 
     @Slot()
     def _on_do_clicked(self) -> None:
@@ -256,8 +282,12 @@ class LessonsPanel(QWidget):
         if lesson_id:
             self.start_lesson(lesson_id)
 
-    def set_classroom(self, on: bool) -> None:
-        self.classroom = on
+    def set_classroom(self, assignment: Assignment | None) -> None:
+        """Classroom mode for ``assignment`` (None: off): the chooser is locked and the
+        assignment's code is shown, for the teacher to compare."""
+        self.classroom = assignment is not None
+        self.class_code.setVisible(self.classroom)
+        self.class_code.setText(assignment_code_text(assignment) if assignment is not None else "")
         self._show()
 
     # ------------------------------------------------------------------ classroom files
@@ -266,13 +296,15 @@ class LessonsPanel(QWidget):
     def _on_save_assignment(self) -> None:
         from .assignment_dialog import AssignmentDialog
 
-        if self.lesson is not None:
-            AssignmentDialog(self.window_, self.lesson).exec()
+        if self.lesson is None:
+            return
+        dialog = AssignmentDialog(self.window_, self.lesson)
+        if dialog.exec() and dialog.saved is not None:
+            self.status.setText(_tr("Saved %1 — assignment code %2 (students see the same code in this panel).")
+                                .replace("%1", dialog.saved.path.name).replace("%2", dialog.saved.code()))
 
     @Slot()
     def _on_open_assignment(self) -> None:
-        from ..classroom_mode import open_assignment
-
         if not self.window_.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(self, _tr("Open assignment"), "",
@@ -283,8 +315,6 @@ class LessonsPanel(QWidget):
 
 def _save_state(window):
     panel = window.docks["lessons_panel"].widget() if "lessons_panel" in window.docks else None
-    from ..classroom_mode import classroom_of
-
     lock = classroom_of(window)
     return (panel.lesson.id if panel and panel.lesson else None, panel.index if panel else 0,
             lock.assignment if lock else None, panel.opened_project if panel else None)
@@ -296,10 +326,8 @@ def _restore_state(window, state) -> None:
         return
     panel = window.docks["lessons_panel"].widget()
     if assignment is not None:
-        from ..classroom_mode import ClassroomLock
-
         ClassroomLock(window, assignment)
-        panel.set_classroom(True)
+        panel.set_classroom(assignment)
     panel.lesson = next((x for x in panel.lessons if x.id == lesson_id), None)
     if panel.lesson is not None:
         panel.chooser.setCurrentIndex(panel.chooser.findData(lesson_id))
