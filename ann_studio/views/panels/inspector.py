@@ -177,6 +177,7 @@ class InspectorPanel(QWidget):
         self.param_value.setToolTip(self.tr("Accepts 0.5, 0,5 and fractions like 1/3"))
         self.param_current = QLabel(box)
         self.param_current.setObjectName("param_current")
+        self.param_current.setWordWrap(True)
         form.addRow(self.param_label)
         self.param_name = QLabel(box)
         form.addRow(self.param_name, self.param_value)

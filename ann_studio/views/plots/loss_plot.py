@@ -65,6 +65,7 @@ class LossPanel(LivePanel):
         self._build_tools()
         self._build_plots()
         self.document.settings_changed.connect(self._on_document_settings_changed)
+        self.document.run_parameter_edited.connect(self._on_document_run_parameter_edited)
 
     # ------------------------------------------------------------------ construction
 
@@ -210,11 +211,18 @@ class LossPanel(LivePanel):
 
     @Slot()
     def _on_document_settings_changed(self) -> None:
+        self._add_mark(self.tr("settings changed"), "#b0b0b0")
+
+    @Slot(str, str, object, float)
+    def _on_document_run_parameter_edited(self, *_edit) -> None:
+        self._add_mark(self.tr("weight typed in"), "#e65100")
+
+    def _add_mark(self, text: str, colour: str) -> None:
+        """A vertical line at the current step, labelled (where the run was changed mid-way)."""
         trainer = self.session.trainer
         if trainer is None or not trainer.step:
             return
-        mark = pg.InfiniteLine(trainer.step, angle=90, pen=style.pen("#b0b0b0"),
-                               label=self.tr("settings changed"),
+        mark = pg.InfiniteLine(trainer.step, angle=90, pen=style.pen(colour), label=text,
                                labelOpts={"position": 0.9, "color": style.FOREGROUND})
         self.loss_plot.addItem(mark)
         self._marks.append(mark)
