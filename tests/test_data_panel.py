@@ -11,6 +11,7 @@ from ann_studio.core import NetworkSpec
 from ann_studio.core.datasets import builtin, section_for_builtin
 from ann_studio.document import data_commands as cmd
 from ann_studio.views.panels.data_wizard import DataWizard
+from ann_studio.views.plots import style
 
 host = helpers.host  # the fixture
 train = helpers.train
@@ -77,6 +78,23 @@ def test_clicking_the_plane_adds_a_sample_undoably(host, qtbot):
     assert data.editor.parts["train"].shape == (n + 1, 2)
     host.document.undo_stack.undo()
     assert host.session.trainer.n_samples == n and "builtin" in host.document.project.data
+
+
+def test_drawing_points_keeps_the_axes_and_a_legend_names_each_class(host, qtbot):
+    data = host.panel("data_panel")
+    host.docks["data_panel"].raise_()
+    editor = data.editor
+    vb = editor.getPlotItem().vb
+    names = list(host.session.dataset.target_names)
+    assert [name for name, _colour in editor.class_legend] == names
+    assert [colour for _name, colour in editor.class_legend] == [style.PALETTE[c] for c in range(len(names))]
+    before = vb.viewRange()
+    for k, (x, y) in enumerate([(0.9, 0.9), (-0.9, 0.85), (0.5, -0.8)]):  # near the edges
+        data.draw_class.setCurrentIndex(k % len(names))
+        aim = editor.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+        qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=aim)
+        assert np.allclose(vb.viewRange(), before)  # the axes stayed: the next click lands where aimed
+        assert np.allclose(host.session.trainer.x[-1], [x, y], atol=0.03), (k, vb.viewRange())
 
 
 def test_right_click_removes_the_nearest_point(host, qtbot):

@@ -93,6 +93,7 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.document = ctx.document
         self.dataset = None
+        self._drawing = False  # a point edit is being shown: the editor keeps its axes
         self._param_widgets: dict[str, QWidget] = {}
         self._param_set: str | None = None
         layout = QVBoxLayout(self)
@@ -272,7 +273,7 @@ class DataPanel(QWidget):
             self._show_mosaic(dataset)
             self.preview.setCurrentWidget(self.mosaic)
         elif dataset.input_size == 2:
-            self.editor.show_dataset(dataset)
+            self.editor.show_dataset(dataset, keep_range=self._drawing)
             self.preview.setCurrentWidget(self.editor)
         else:
             self._show_table(dataset)
@@ -356,12 +357,20 @@ class DataPanel(QWidget):
             return
         c, k = self.draw_class.currentIndex(), self.dataset.output_size
         target = [float(c)] if k == 1 else [1.0 if j == c else 0.0 for j in range(k)]
-        self._push(cmd.add_point(self.document, self.dataset, (x, y), target))
+        self._push_drawing(cmd.add_point(self.document, self.dataset, (x, y), target))
 
     @Slot(str, int)
     def _on_removal_requested(self, part: str, index: int) -> None:
         if self.dataset is not None and not (part == "train" and self.dataset.n_train <= 1):
-            self._push(cmd.remove_point(self.document, self.dataset, part, index))
+            self._push_drawing(cmd.remove_point(self.document, self.dataset, part, index))
+
+    def _push_drawing(self, command) -> None:
+        """Push a point edit: the plot keeps its axes while it shows the new data."""
+        self._drawing = True
+        try:
+            self._push(command)
+        finally:
+            self._drawing = False
 
     @Slot()
     def _on_import_clicked(self) -> None:

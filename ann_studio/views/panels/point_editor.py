@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
 from ...core.datasets import class_labels
+from ..plain_text import escape
 from ..plots import style
 
 #: a right-click removes the nearest point within this share of the view's diagonal
@@ -33,11 +34,15 @@ class PointEditor(pg.PlotWidget):
         self.test_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#222222", width=1), symbol="s")
         plot.addItem(self.train_points)
         plot.addItem(self.test_points)
+        self.legend = style.add_legend(plot)  # one entry per class: its name in its colour
+        self._legend_names: list[str] = []
         self.parts: dict[str, np.ndarray] = {"train": np.zeros((0, 2)), "test": np.zeros((0, 2))}
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
-    def show_dataset(self, dataset) -> None:
-        """Show the points of a 2-input ``dataset``."""
+    def show_dataset(self, dataset, keep_range: bool = False) -> None:
+        """Show the points of a 2-input ``dataset``. ``keep_range``: the student is drawing, so
+        the axes stay where they are while every point is still in view (a view that re-scaled
+        after each click put the next point away from where the student aimed)."""
         k = dataset.n_classes
         for part, item, x, y in (("train", self.train_points, dataset.train_inputs, dataset.train_targets),
                                  ("test", self.test_points, dataset.test_inputs, dataset.test_targets)):
@@ -45,11 +50,30 @@ class PointEditor(pg.PlotWidget):
             brushes = [style.brush(int(c)) for c in labels] if k else [style.brush("#444444")] * len(x)
             item.setData(pos=x, brush=brushes)
             self.parts[part] = x
+        self._show_classes(list(dataset.target_names) if k else [])
         both = np.concatenate([dataset.train_inputs, dataset.test_inputs])
         lo, hi = both.min(axis=0), both.max(axis=0)
+        (x0, x1), (y0, y1) = self.getPlotItem().vb.viewRange()
+        if keep_range and x0 <= lo[0] and hi[0] <= x1 and y0 <= lo[1] and hi[1] <= y1:
+            return
         pad = 0.08 * np.maximum(hi - lo, 1e-6)
         self.getPlotItem().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
                                     yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0)
+
+    def _show_classes(self, names: list[str]) -> None:
+        if names == self._legend_names:
+            return
+        self._legend_names = names
+        self.legend.clear()
+        for c, name in enumerate(names):
+            sample = pg.ScatterPlotItem(size=8, symbol="o", pen=pg.mkPen("w", width=1), brush=style.brush(c))
+            self.legend.addItem(sample, escape(name))
+
+    @property
+    def class_legend(self) -> list[tuple[str, str]]:
+        """(class name, colour name) of each legend entry (tests)."""
+        return [(label.item.toPlainText(), sample.item.opts["brush"].color().name())
+                for sample, label in self.legend.items]
 
     def _on_scene_clicked(self, event) -> None:
         vb = self.getPlotItem().vb
