@@ -265,3 +265,17 @@ def test_the_teacher_sees_the_code_when_saving(window, tmp_path, monkeypatch):
     code = load_assignment(target).code()
     assert f"assignment code {code}" in panel.status.text()
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("state", ["shown", "locked"])
+def test_the_unsaved_work_question_offers_save_only_when_saving_is_allowed(window, tmp_path, monkeypatch, state):
+    assign(window, tmp_path, **({"locked": ["save_project"]} if state == "locked" else {}))
+    target = tmp_path / "saved.annproj"
+    saves = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: saves.append(1) or (str(target), "")))
+    window.canvas_scene.nodes["hidden"].setSelected(True)
+    window.actions["duplicate"].trigger()
+    assert window.document.is_modified()
+    window.discard_prompt = lambda _w: "save"  # a student choosing Save in the question before closing
+    allowed = window.confirm_discard()
+    assert allowed == (state == "shown") and target.exists() == (state == "shown") and len(saves) == (state == "shown")

@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         if not self.document.is_modified():
             return True
         answer = (self.discard_prompt or _ask_discard)(self)
-        if answer == "save":
+        if answer == "save" and self.actions["save_project"].isEnabled():  # a locked Save stays locked here
             self._on_save()
             return not self.document.is_modified()
         return answer == "discard"
@@ -558,6 +558,12 @@ def _ask_discard(window) -> str:
     if os.environ.get("PYTEST_CURRENT_TEST"):
         return "discard"
     buttons = QMessageBox.StandardButton
+    if not window.actions["save_project"].isEnabled():  # e.g. locked by a classroom assignment
+        answer = QMessageBox.question(window, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+                                      QCoreApplication.translate("MainWindow", "The project has unsaved changes, "
+                                                                 "and saving is not available. Discard them?"),
+                                      buttons.Discard | buttons.Cancel, buttons.Cancel)
+        return "discard" if answer == buttons.Discard else "cancel"
     answer = QMessageBox.question(window, QCoreApplication.translate("MainWindow", "Unsaved changes"),
                                   QCoreApplication.translate("MainWindow",
                                                              "The project has unsaved changes. Save them first?"),

@@ -1537,6 +1537,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/main_window.py" />
+            <source>The project has unsaved changes, and saving is not available. Discard them?</source>
+            <translation>项目有未保存的更改，且当前无法保存。要放弃这些更改吗？</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/main_window.py" />
             <source>The project has unsaved changes. Save them first?</source>
             <translation>项目有未保存的更改。要先保存吗？</translation>
         </message>
