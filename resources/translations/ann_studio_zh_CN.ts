@@ -117,6 +117,11 @@
             <source>Make Output Layer</source>
             <translation>设为输出层</translation>
         </message>
+        <message>
+            <location filename="ann_studio/views/canvas/view.py" />
+            <source>Use Sigmoid</source>
+            <translation>改用 Sigmoid</translation>
+        </message>
     </context>
     <context>
         <name>Classroom</name>
@@ -2572,6 +2577,11 @@
             <translation>“%1”已经连接到“%2”</translation>
         </message>
         <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>A softmax over one unit always outputs 1.00, so it cannot learn. For two classes use one sigmoid unit (right-click → Use Sigmoid), or give softmax one unit per class.</source>
+            <translation>只有一个单元的 softmax 输出总是 1.00，因此无法学习。两类问题请用一个 sigmoid 单元（右键 → 改用 Sigmoid），或让 softmax 每个类别一个单元。</translation>
+        </message>
+        <message>
             <location filename="ann_studio/views/canvas/export.py" />
             <source>ANN Studio network</source>
             <translation>ANN Studio 神经网络</translation>
@@ -2668,6 +2678,16 @@
         </message>
         <message>
             <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Output · linear</source>
+            <translation>输出层 · 线性</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Output · sigmoid</source>
+            <translation>输出层 · sigmoid</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
             <source>Output · softmax</source>
             <translation>输出层 · softmax</translation>
         </message>
@@ -2680,6 +2700,11 @@
             <location filename="ann_studio/views/canvas/editing.py" />
             <source>Rename '%1' to '%2'</source>
             <translation>把“%1”重命名为“%2”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/editing.py" />
+            <source>Use sigmoid for '%1'</source>
+            <translation>“%1”改用 sigmoid</translation>
         </message>
         <message>
             <location filename="ann_studio/views/canvas/interactions.py" />
@@ -2735,6 +2760,11 @@
             <location filename="ann_studio/views/canvas/neuron_view.py" />
             <source>w[%1, %2]: from neuron %3 of '%4' to neuron %5 of '%6'</source>
             <translation>w[%1, %2]：从“%4”的神经元 %3 到“%6”的神经元 %5</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/canvas/node.py" />
+            <source>⚠ cannot learn</source>
+            <translation>⚠ 无法学习</translation>
         </message>
     </context>
     <context>

@@ -37,7 +37,11 @@ TEMPLATES = {
     "dense_tanh": (QT_TRANSLATE_NOOP("canvas", "Dense · tanh"), "dense", 4, "tanh", "hidden"),
     "dense_relu": (QT_TRANSLATE_NOOP("canvas", "Dense · ReLU"), "dense", 8, "relu", "hidden"),
     "dense_linear": (QT_TRANSLATE_NOOP("canvas", "Dense · linear"), "dense", 1, "linear", "dense"),
+    # output blocks that fit the data: one sigmoid unit (two classes; or several independent
+    # yes/no outputs), softmax over the classes, linear for regression
+    "output_sigmoid": (QT_TRANSLATE_NOOP("canvas", "Output · sigmoid"), "dense", 1, "sigmoid", "output"),
     "dense_softmax": (QT_TRANSLATE_NOOP("canvas", "Output · softmax"), "dense", 3, "softmax", "output"),
+    "output_linear": (QT_TRANSLATE_NOOP("canvas", "Output · linear"), "dense", 1, "linear", "output"),
 }
 
 
@@ -196,6 +200,24 @@ def set_output(scene, layer_id: str) -> None:
         return
     network.output = layer_id
     scene.push(NetworkEditCommand(scene.document, network, _tr("Make '%1' the output").replace("%1", layer_id)))
+
+
+def layer_warnings(spec: NetworkSpec) -> dict[str, list[str]]:
+    """Layers that are valid but cannot learn what a student expects: ``{layer id: [message]}``.
+    A softmax over one unit always outputs 1.00 (its loss does not move): sigmoid is meant."""
+    out: dict[str, list[str]] = {}
+    for layer in spec.layers:
+        if layer.type == "dense" and layer.activation == "softmax" and layer.units == 1:
+            out.setdefault(layer.id, []).append(_tr(
+                "A softmax over one unit always outputs 1.00, so it cannot learn. For two classes use one "
+                "sigmoid unit (right-click → Use Sigmoid), or give softmax one unit per class."))
+    return out
+
+
+def use_sigmoid(scene, layer_id: str) -> None:
+    """Switch ``layer_id`` to sigmoid (the fix :func:`layer_warnings` offers), as one step."""
+    network = with_layer_edited(scene.document.network, layer_id, activation="sigmoid")
+    scene.push(NetworkEditCommand(scene.document, network, _tr("Use sigmoid for '%1'").replace("%1", layer_id)))
 
 
 def rename(scene, layer_id: str, new_id: str) -> None:

@@ -149,6 +149,7 @@ class LayerNode(QGraphicsItem):
         self.kind, self.subtitle, self.units_text = "hidden", "", ""
         self.units = 1
         self.problems: list[str] = []
+        self.warnings: list[str] = []
         self.highlight: QColor | None = None
         self.summary: list[QColor] = []
         self.summary_text = ""
@@ -181,9 +182,11 @@ class LayerNode(QGraphicsItem):
         self._relayout()
         self.update()
 
-    def set_problems(self, messages: list[str]) -> None:
-        self.problems = messages
-        self.setToolTip(tooltip("\n".join(messages)))
+    def set_problems(self, messages: list[str], warnings: list[str] = ()) -> None:
+        """Errors (red outline: training is off) and warnings (amber outline: valid, but it
+        cannot learn as meant); their messages are the tooltip."""
+        self.problems, self.warnings = messages, list(warnings)
+        self.setToolTip(tooltip("\n".join([*messages, *self.warnings])))
         self.update()
 
     def set_highlight(self, colour: QColor | None) -> None:
@@ -333,6 +336,10 @@ class LayerNode(QGraphicsItem):
         units = body.translated(0, 19)
         text = self.summary_text if self.summary else self.units_text
         painter.drawText(units, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        if self.warnings:
+            painter.setPen(style.WARNING)
+            painter.drawText(units, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                             _tr("⚠ cannot learn"))
 
     def _paint_summary(self, painter, rect: QRectF) -> None:
         n = min(len(self.summary), 32)
@@ -353,6 +360,8 @@ class LayerNode(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if self.problems:
             pen = QPen(style.INVALID, 2.5, Qt.PenStyle.DashLine if not selected else Qt.PenStyle.SolidLine)
+        elif self.warnings:
+            pen = QPen(style.WARNING, 2.5, Qt.PenStyle.DashLine if not selected else Qt.PenStyle.SolidLine)
         elif selected:
             pen = QPen(style.SELECTED, 2.5)
         else:

@@ -47,7 +47,7 @@ class PaletteButton(QToolButton):
 
 
 def _swatch(key: str) -> QPixmap:
-    kind = "input" if key == "input" else ("output" if key == "dense_softmax" else "hidden")
+    kind = "input" if key == "input" else ("output" if TEMPLATES[key][4] == "output" else "hidden")
     pix = QPixmap(14, 14)
     pix.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pix)

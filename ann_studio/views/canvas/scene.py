@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ...document.selection import Selected
 from ..panels.refresh_throttle import RefreshThrottle
-from . import style
+from . import editing, style
 from .edges import EdgeItem
 from .interactions import Connector, MoveTracker
 from .layout import auto_layout
@@ -270,8 +270,9 @@ class CanvasScene(QGraphicsScene):
                 node_problems.setdefault(layer.id, []).append(problem.message)
             elif problem.path.startswith("network.output") and net.output in node_problems:
                 node_problems[net.output].append(problem.message)
+        warnings = editing.layer_warnings(net)
         for lid, node in self.nodes.items():
-            node.set_problems(node_problems.get(lid, []))
+            node.set_problems(node_problems.get(lid, []), warnings.get(lid, []))
         for key, edge in self.edges.items():
             edge.set_problem(edge_problems.get(key))
 

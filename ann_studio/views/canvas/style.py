@@ -26,6 +26,8 @@ TEXT = QColor("#2b2f36")
 MUTED = QColor("#6b7280")
 SELECTED = QColor("#2563eb")
 INVALID = QColor("#d93025")
+#: a valid layer that cannot learn as meant (a softmax over one unit)
+WARNING = QColor("#e37400")
 VALID_TARGET = QColor("#16a34a")
 EDGE = QColor("#8a94a6")
 KIND_COLOURS = {"input": QColor("#3f9e6e"), "hidden": QColor("#4a74c9"), "output": QColor("#d9822b")}

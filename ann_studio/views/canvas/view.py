@@ -226,6 +226,8 @@ class CanvasView(QGraphicsView):
             lid = item.layer_id
             menu.addAction(self.tr("Make Output Layer"), lambda: editing.set_output(scene, lid)).setEnabled(
                 scene.document.layer(lid).type == "dense" and scene.document.network.output != lid)
+            if item.warnings and scene.document.layer(lid).activation == "softmax":
+                menu.addAction(self.tr("Use Sigmoid"), lambda: editing.use_sigmoid(scene, lid))
             self._add_actions(menu, "duplicate", "copy", None, "delete_selection")
             return menu
         pos = self.mapToScene(view_pos)
