@@ -86,12 +86,25 @@ def test_dropping_a_project_file_opens_it(window):
 def test_new_project_from_an_example_is_untitled(window):
     from ann_studio.views.dialogs.gallery import NewProjectGallery, examples
 
-    assert [p.stem for p, _t, _d in examples()][0] == "lesson"
+    assert [p.stem for p, _t, _d in examples()][:2] == ["blank", "lesson"]
     gallery = NewProjectGallery(window)
     gallery.list.setCurrentRow(1)
     gallery.accept()
     assert gallery.chosen is not None and window.new_project(gallery.chosen)
     assert window.document.path is None and window.windowTitle().startswith("Untitled")
+
+
+def test_new_blank_project_has_an_input_and_an_output_layer(window):
+    from ann_studio.views.dialogs.gallery import NewProjectGallery
+
+    gallery = NewProjectGallery(window)
+    assert gallery.list.currentRow() == 0 and gallery.list.currentItem().text() == "Blank project"
+    gallery.accept()
+    assert window.new_project(gallery.chosen)
+    net = window.document.network
+    assert [(layer.type, layer.units) for layer in net.layers] == [("input", 2), ("dense", 1)]
+    assert net.layers[1].inputs == ["in"] and net.output == "out" and not window.document.problems()
+    assert window.session.trainer is not None and window.document.path is None
 
 
 def test_autosave_and_recovery(qtbot, tmp_path):

@@ -1857,8 +1857,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/gallery.py" />
-            <source>Start from an example:</source>
-            <translation>从一个示例开始：</translation>
+            <source>Start from scratch or from an example:</source>
+            <translation>从零开始，或从一个示例开始：</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,5 @@
-"""File → New: a gallery of the example projects (title and description of each)."""
+"""File → New: a blank project (an input and an output layer, connected) and a gallery of the
+example projects (title and description of each)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def examples() -> list[tuple[Path, str, str]]:
         except (OSError, ValueError):
             continue
         out.append((path, _localised(obj.get("title"), path.stem), _localised(obj.get("description"), "")))
-    return sorted(out, key=lambda e: (e[0].stem != "lesson", e[1]))
+    # the blank project first (File → New starts from scratch), then the lesson's network
+    return sorted(out, key=lambda e: (e[0].stem != "blank", e[0].stem != "lesson", e[1]))
 
 
 class NewProjectGallery(QDialog):
@@ -53,7 +55,7 @@ class NewProjectGallery(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Start from an example:"), self))
+        layout.addWidget(QLabel(self.tr("Start from scratch or from an example:"), self))
         layout.addWidget(self.list)
         layout.addWidget(self.description)
         layout.addWidget(buttons)
