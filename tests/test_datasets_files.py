@@ -410,3 +410,14 @@ def test_every_limit_is_in_the_documentation():
     text = (ROOT / "docs" / "datasets.md").read_text(encoding="utf-8")
     for limit in limits.ALL:
         assert f"| `{limit.name}` | {limit.value:,} |" in text, limit.name
+
+
+def test_running_out_of_memory_anyway_is_a_message(tmp_path, monkeypatch):
+    """A file within the limits on a machine without the memory for it: one line, no traceback."""
+    np.savez(tmp_path / "m.npz", inputs=np.zeros((4, 2)), targets=np.zeros(4))
+
+    def no_memory(*_args, **_kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(np, "empty", no_memory)
+    assert error(load_npz, tmp_path / "m.npz") == "m.npz: not enough memory to load this file"
