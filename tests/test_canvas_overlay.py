@@ -110,7 +110,7 @@ def test_validation_marks_nodes_and_edges(window):
     assert node.problems and "has no inputs" in node.toolTip()
     assert "Invalid network" in window.status_network.text()
     doc.undo_stack.push(c.NetworkEditCommand(doc, c.with_edge(doc.network, "in", "hidden2"), "c"))
-    assert "dangling" in node.toolTip()
+    assert "does not lead to the output layer" in node.toolTip()  # in plain words (problem_words)
     window.actions["undo"].trigger()
     window.actions["undo"].trigger()
     assert all(not n.problems for n in scene.nodes.values())

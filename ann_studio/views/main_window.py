@@ -30,6 +30,7 @@ from .file_guard import DiskGuard, inside_resources
 from .notation_choice import NotationChoice
 from .panels.registry import panel_specs
 from .plain_text import plain, warn
+from .problem_words import describe
 from .recent_files import add_recent, clear_recent, recent_files
 
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
         sizes = "–".join(str(layer.units) for layer in net.layers)
         if problems:
             text = self.tr("Invalid network: %1 — training is off until this is fixed").replace(
-                "%1", problems[0].message)
+                "%1", describe(problems[0], net))
         else:
             text = self.tr("%1 layers (%2), %3 parameters").replace("%1", str(dense)).replace(
                 "%2", sizes).replace("%3", f"{net.parameter_count():,}")

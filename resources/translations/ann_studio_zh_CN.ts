@@ -2004,6 +2004,89 @@
         </message>
     </context>
     <context>
+        <name>ProblemWords</name>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>%1 does not lead to the output layer</source>
+            <translation>%1没有通向输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>%1 has no inputs: connect a layer to it</source>
+            <translation>%1没有输入：请把一个层连接到它</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>%1 is connected to the same layer twice</source>
+            <translation>%1与同一个层连接了两次</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>%1 takes input from a layer that does not exist ('%2')</source>
+            <translation>%1的输入来自一个不存在的层（“%2”）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>no input layer is connected to the output layer</source>
+            <translation>没有输入层连接到输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>no layer is marked as the output</source>
+            <translation>没有层被设为输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the biases of %1 do not fit its size</source>
+            <translation>%1的偏置与它的大小不符</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the hidden layer '%1'</source>
+            <translation>隐藏层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the input layer '%1'</source>
+            <translation>输入层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the layers form a loop: %1</source>
+            <translation>这些层连成了环：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the network has no input layer</source>
+            <translation>网络没有输入层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the network is too big: %1 parameters (at most %2)</source>
+            <translation>网络太大：%1 个参数（最多 %2 个）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the output must be a dense layer, not the input layer '%1'</source>
+            <translation>输出层必须是全连接层，不能是输入层“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>the weights of %1 do not fit its size</source>
+            <translation>%1的权重与它的大小不符</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/problem_words.py" />
+            <source>two layers are called '%1'</source>
+            <translation>有两个层都叫“%1”</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingNames</name>
         <message>
             <location filename="ann_studio/views/setting_names.py" />

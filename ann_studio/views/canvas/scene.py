@@ -17,8 +17,10 @@ from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
+from ...core.errors import ProjectError
 from ...document.selection import Selected
 from ..panels.refresh_throttle import RefreshThrottle
+from ..problem_words import describe
 from . import editing, style
 from .edges import EdgeItem
 from .interactions import Connector, MoveTracker
@@ -262,6 +264,7 @@ class CanvasScene(QGraphicsScene):
         node_problems: dict[str, list[str]] = {lid: [] for lid in self.nodes}
         edge_problems: dict[tuple[str, str], str] = {}
         for problem in self.document.problems():
+            problem = ProjectError(problem.path, describe(problem, net))  # in the student's words
             match = _LAYER_PATH.match(problem.path)
             if match and int(match.group(1)) < len(net.layers):
                 layer = net.layers[int(match.group(1))]
