@@ -12,7 +12,6 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-
 _LAYER, _RAW = "layer", "raw"  # a group names a layer (shown by its role) or is shown as it is
 
 #: (engine message pattern, translated template with %1, %2 for the groups, how each group shows)
