@@ -235,7 +235,7 @@ CASES = {
     "npz v3 header, 1 GiB inputs": (npy_version_3, ["v3.npz: inputs", "134,217,728 input values",
                                                     "MAX_INPUT_VALUES"]),
     "npz listing 300,000 files": (zip_directory_bomb, ["many.npz", "MAX_ARCHIVE_MEMBERS"]),
-    "gzip IDX 50M labels, 1,000 classes": (idx_class_names, ["labels.gz", "50,000,000 samples", "MAX_ROWS"]),
+    "gzip IDX 50M labels, 1,000 classes": (idx_class_names, ["images.gz", "50,000,000 samples", "MAX_ROWS"]),
     "gzip IDX 1M labels, 1,000 classes": (idx_class_names_within_rows, ["labels.gz", "1,000,000,000 target values",
                                                                         "MAX_TARGET_VALUES"]),
     "IDX with 0 images": (idx_no_images, ["images", "no images"]),

@@ -379,6 +379,7 @@ def test_idx_headers_are_checked_before_the_data(tmp_path):
     (tmp_path / "lab").write_bytes(idx_header(0x08, (2,)) + b"\x00\x01")
     assert "images of 0 × 5 pixels" in error(load_idx_pair, tmp_path / "img", tmp_path / "lab")
     (tmp_path / "lab.gz").write_bytes(gzip.compress(idx_header(0x08, (2_000_000,))))
+    write_idx(tmp_path / "img", IMAGES)
     assert error(load_idx_pair, tmp_path / "img", tmp_path / "lab.gz") == (
         "lab.gz: too large: 2,000,000 samples (limit MAX_ROWS = 1,000,000)")
     (tmp_path / "img.gz").write_bytes(gzip.compress(idx_header(0x0D, (3, 2, 2)) + bytes(48)))
@@ -393,9 +394,10 @@ def test_idx_class_names_and_one_hot_budget(tmp_path):
         "class_names: too many classes: 1,001 different labels (limit MAX_CLASSES = 1,000); is this really a "
         "class label?")
     assert "at least two" in error(load_idx_pair, images, labels, class_names=["only"])
-    labels_1m = tmp_path / "many.gz"
+    labels_1m, images_1m = tmp_path / "many.gz", tmp_path / "dots.gz"
     labels_1m.write_bytes(gzip.compress(idx_header(0x08, (1_000_000,)) + bytes(1_000_000)))
-    assert error(load_idx_pair, images, labels_1m, class_names=[str(i) for i in range(100)]) == (
+    images_1m.write_bytes(gzip.compress(idx_header(0x08, (1_000_000, 1, 1)) + bytes(1_000_000)))
+    assert error(load_idx_pair, images_1m, labels_1m, class_names=[str(i) for i in range(100)]) == (
         "many.gz: too large: 100,000,000 target values (limit MAX_TARGET_VALUES = 50,000,000)")
 
 

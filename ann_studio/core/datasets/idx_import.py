@@ -134,9 +134,8 @@ def _check_labels(header: _Header, name: str) -> None:
 
 
 def _pair(images_path: Path, labels_path: Path, n_classes: int):
-    labels = _read(labels_path, _check_labels)
-    limits.check_table(labels_path.name, len(labels), 1 if n_classes == 2 else n_classes, limits.TARGET_VALUES)
     images = _read(images_path, _check_images)
+    labels = _read(labels_path, _check_labels)
     if len(labels) != len(images):
         raise DataError(labels_path.name, f"{len(labels):,} labels for {len(images):,} images in "
                         f"{images_path.name}")
