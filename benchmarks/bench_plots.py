@@ -30,7 +30,7 @@ from ann_studio.core.datasets import builtin, section_for_builtin  # noqa: E402
 from ann_studio.document import data_commands as cmd  # noqa: E402
 from ann_studio.document import training_worker  # noqa: E402
 from ann_studio.views.plots.host import PanelHost  # noqa: E402
-from ann_studio.views.plots.refresh import RefreshClock  # noqa: E402
+from ann_studio.views.refresh_clock import RefreshClock  # noqa: E402
 
 PLOTS = ["loss_plot", "weights_panel", "decision_plot", "activations_panel", "gradients_panel",
          "confusion_panel", "prediction_panel", "activation_function_plot"]

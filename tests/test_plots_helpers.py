@@ -9,7 +9,7 @@ from ann_studio.core.datasets import builtin, section_for_builtin
 from ann_studio.document import data_commands as cmd
 from ann_studio.document.project_document import ProjectDocument
 from ann_studio.views.plots.host import PanelHost
-from ann_studio.views.plots.refresh import RefreshClock
+from ann_studio.views.refresh_clock import RefreshClock
 
 
 def use_dataset(document, name: str, hidden=(8, 8), activation="tanh", **params) -> None:

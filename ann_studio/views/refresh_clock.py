@@ -1,10 +1,13 @@
-"""Rate limiting: one clock per training session drives every panel's refresh.
+"""Rate limiting: one clock per training session drives every view's refresh — the plots, the
+canvas overlay and weights, the math view and the training panel.
 
-While training plays, the session trains in short timer ticks. Panels do not redraw on every
+While training plays, the session trains in short timer ticks. Views do not redraw on every
 change: a single :class:`RefreshClock` (a child of the session) polls the trainer at a capped rate
-(~33 Hz) and tells the panels to refresh from the *latest* state when it changed. When the session
-is paused, single steps refresh at once. Hidden panels (a dock behind another tab) skip the work
-and catch up when they are shown.
+(~33 Hz) and tells the views to refresh from the *latest* state when it changed. When the session
+is paused, single steps refresh at once (Next Sample too: the sample in focus is part of the
+state). Hidden views (a dock behind another tab) skip the work and catch up when they are shown.
+Plot panels subscribe to :attr:`RefreshClock.ticked` directly (``views/plots/base.py``); the other
+views through :class:`ann_studio.views.panels.refresh_throttle.RefreshThrottle`.
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ POLL_MS_ELSEWHERE = 2
 INTERVAL_MS_ELSEWHERE = 25
 
 
-def _state_key(trainer) -> tuple | None:
-    """What identifies the trainer's state: the trainer itself, its step and phase."""
+def _state_key(session) -> tuple | None:
+    """What identifies the state the views show: the trainer, its step and phase, the furthest
+    recorded step, the edits typed in, and the sample in focus (Next Sample moves only that)."""
+    trainer = session.trainer
     if trainer is None:
         return None
-    return id(trainer), trainer.step, trainer.phase_index, trainer.horizon
+    return (id(trainer), trainer.step, trainer.phase_index, trainer.horizon, len(trainer.edits),
+            session.focus_sample)
 
 
 class RefreshClock(QObject):
@@ -135,7 +141,7 @@ class RefreshClock(QObject):
         return self._next_ms
 
     def _tick(self) -> None:
-        key = _state_key(self.session.trainer)
+        key = _state_key(self.session)
         if key == self._last_key and key is not None:
             return
         self._last_key = key

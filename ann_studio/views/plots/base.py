@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..plain_text import plain
-from .refresh import RefreshClock
+from ..refresh_clock import RefreshClock
 
 #: items whose look changes rarely (titles, legends, text): Qt keeps each as a pixmap and paints
 #: it from there until the item itself changes, instead of laying out its text again whenever a
