@@ -279,3 +279,12 @@ def test_the_unsaved_work_question_offers_save_only_when_saving_is_allowed(windo
     window.discard_prompt = lambda _w: "save"  # a student choosing Save in the question before closing
     allowed = window.confirm_discard()
     assert allowed == (state == "shown") and target.exists() == (state == "shown") and len(saves) == (state == "shown")
+
+
+def test_a_huge_version_in_an_assignment_is_not_echoed_back(tmp_path):
+    path = tmp_path / "v.annclass"
+    path.write_text('{"format": "ann-studio-classroom", "version": %s, "lesson": "mazur"}' % ("9" * 200),
+                    encoding="utf-8")
+    with pytest.raises(Exception, match="version") as info:
+        load_assignment(path)
+    assert len(str(info.value)) < 100 and "\n" not in str(info.value)

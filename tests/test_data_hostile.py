@@ -144,3 +144,12 @@ def test_targets_the_loss_cannot_use_are_refused_before_training(case, tmp_path)
     path = tmp_path / "loss.annproj"
     path.write_text(json.dumps(project), encoding="utf-8")
     check_one_line_refusal(run_cli(["train", str(path), "--steps", "5"], tmp_path), words)
+
+
+def test_a_200_digit_version_number_is_not_echoed_back(tmp_path):
+    project = json.loads((EXAMPLES / "xor.annproj").read_text(encoding="utf-8"))
+    path = tmp_path / "version.annproj"
+    path.write_text(json.dumps(project).replace('"version": 1', '"version": ' + "9" * 200, 1), encoding="utf-8")
+    assert "9" * 200 in path.read_text(encoding="utf-8")
+    line = check_one_line_refusal(run_cli(["validate", str(path)], tmp_path), ["version"])
+    assert "9" * 40 not in line and len(line) < 200 + len(str(path))
