@@ -26,10 +26,12 @@ TARGET_KINDS = ("action", "dock", "layer")
 @dataclass(frozen=True)
 class Target:
     """What a step highlights: a QAction (``kind`` "action"), a dock panel ("dock") or a canvas
-    layer ("layer"), by its objectName or layer id."""
+    layer ("layer"), by its objectName or layer id; ``panel`` is a dock the step talks about,
+    brought to the front as well (the math view while an action steps a phase)."""
 
     kind: str
     name: str
+    panel: str | None = None
 
 
 @dataclass
@@ -81,13 +83,17 @@ def _project(value: Any, path: str, base: Path) -> Path:
 
 
 def _target(value: Any, path: str) -> Target:
+    value = dict(value) if isinstance(value, dict) else value
+    panel = value.pop("panel", None) if isinstance(value, dict) else None
     if not isinstance(value, dict) or len(value) != 1 or next(iter(value)) not in TARGET_KINDS:
-        raise LessonError(path, f'expected one of {{"action": name}}, {{"dock": name}}, {{"layer": id}}, '
-                                f"got {show(value)}")
+        raise LessonError(path, f'expected one of {{"action": name}}, {{"dock": name}}, {{"layer": id}} '
+                                f'(and optionally "panel": dock), got {show(value)}')
     kind, name = next(iter(value.items()))
     if not isinstance(name, str) or not name:
         raise LessonError(f"{path}.{kind}", f"expected a non-empty string, got {show(name)}")
-    return Target(kind, name)
+    if panel is not None and (not isinstance(panel, str) or not panel):
+        raise LessonError(f"{path}.panel", f"expected a dock objectName, got {show(panel)}")
+    return Target(kind, name, panel)
 
 
 def _step(value: Any, path: str, base: Path) -> Step:

@@ -70,11 +70,22 @@ class Highlighter(QWidget):
         painter.end()
 
 
+def _show_dock(window, name: str) -> QWidget | None:
+    """Show and raise dock ``name`` (unless a classroom lock hides it); returns it."""
+    dock = window.docks.get(name)
+    if dock is not None and dock.toggleViewAction().isVisible():
+        dock.show()
+        dock.raise_()
+    return dock
+
+
 def widget_for_target(window, target) -> QWidget | None:
     """The widget that shows ``target`` (a :class:`ann_studio.lessons.Target`): an action's
     toolbar button, a dock (shown and raised), or the canvas (the layer is selected)."""
     if target is None:
         return None
+    if target.panel is not None:  # the panel the step talks about comes to the front too
+        _show_dock(window, target.panel)
     if target.kind == "action":
         action = window.actions.get(target.name)
         if action is None:
@@ -85,11 +96,7 @@ def widget_for_target(window, target) -> QWidget | None:
                 return button
         return None
     if target.kind == "dock":
-        dock = window.docks.get(target.name)
-        if dock is not None and dock.toggleViewAction().isVisible():
-            dock.show()
-            dock.raise_()
-        return dock
+        return _show_dock(window, target.name)
     from ...document.selection import Selected
 
     if any(layer.id == target.name for layer in window.document.network.layers):
