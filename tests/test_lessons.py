@@ -73,14 +73,34 @@ def _satisfy(window, panel, qtbot, step) -> None:
     raise AssertionError(f"step {panel.index}: {step.action} 2000 times did not satisfy {check}")
 
 
+#: phrases of the English step texts → the dock they talk about
+PHRASES = {"math panel": "math_panel", "math view": "math_panel", "error curve": "loss_plot",
+           "decision boundary": "decision_plot", "gradients panel": "gradients_panel",
+           "weights panel": "weights_panel", "inspector": "inspector"}
+
+
+def _in_front(window, name: str) -> bool:
+    dock = window.docks[name]
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
 def test_following_the_lesson_reaches_its_end(window, qtbot, lesson):
+    """On a shown window; whenever a step's text talks about a panel (the math view, the error
+    curve, …), that panel is in front, not behind another tab."""
+    window.show()
+    qtbot.waitExposed(window)
     panel = window.docks["lessons_panel"].widget()
     panel.start_lesson(lesson.id)
+    talked_about = 0
     for k, step in enumerate(lesson.steps):
         qtbot.waitUntil(lambda k=k: panel.index == k)
         assert panel.text.toPlainText().strip()
+        for phrase, dock in PHRASES.items():
+            if phrase in step.text["en"].lower():
+                talked_about += 1
+                assert _in_front(window, dock), f"{lesson.id} step {k} talks about the {phrase}: {dock} is hidden"
         if step.check is None:
             if k < len(lesson.steps) - 1:
                 panel.next_button.click()
@@ -88,6 +108,8 @@ def test_following_the_lesson_reaches_its_end(window, qtbot, lesson):
         _satisfy(window, panel, qtbot, step)
         qtbot.waitUntil(lambda k=k: _passed(panel, k))
     assert panel.index == len(lesson.steps) - 1
+    if lesson.id in ("source-article", "mazur", "vanishing-gradients"):
+        assert talked_about
 
 
 def test_the_panel_shows_the_current_language(window, qtbot):
