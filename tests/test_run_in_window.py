@@ -106,7 +106,7 @@ def test_killing_the_worker_mid_play_keeps_its_last_snapshot(qtbot, tmp_path):
     session.set_speed("full")
     session.play()
     qtbot.waitUntil(lambda: session.training_elsewhere and session.trainer.step > 2000, timeout=20000)
-    client = session._worker  # noqa: SLF001 - the test plays the crash
+    client = session.handover.client  # the test plays the crash
     mirrored_step = session.trainer.step
     os.kill(client.process.pid, signal.SIGKILL)
     problems = []

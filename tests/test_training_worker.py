@@ -238,7 +238,7 @@ def test_a_reset_after_the_worker_diverged_reports_nothing_stale(qtbot):
         worker = training_worker.client()
         qtbot.waitUntil(worker.check_ready, timeout=20_000)
         session.play()
-        assert session._offload()  # hand over now, before the first tick
+        assert session.handover.offload()  # hand over now, before the first tick
         time.sleep(0.5)  # the worker diverges; its "ended" waits in the pipe, unread
         session.problem.connect(problems.append)
         session.rebuild()

@@ -34,7 +34,7 @@ from ..core import AnnError, DivergenceError, Trainer
 from ..core.worker import stop_criterion
 from . import training_worker
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
-from .session_worker import SessionWorkerMixin
+from .session_worker import WorkerHandover
 
 #: play speeds: (what one tick runs, tick interval ms); "budget" runs whole steps for TICK_BUDGET_S
 SPEEDS = {
@@ -53,7 +53,7 @@ REFRESH_INTERVAL_S = 1 / 30
 SYNC_EPOCH_WORK = 4_000_000
 
 
-class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMixin, QObject):
+class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     #: the shortest time between two ``updated`` signals while playing at full speed
     EMIT_INTERVAL_S = REFRESH_INTERVAL_S
 
@@ -93,8 +93,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
         self._after_update_step: int | None = None
         #: full-speed play may train in the worker process (see core/worker.py)
         self.use_worker = training_worker.enabled()
-        self._worker = None  # the worker client while it trains this session's trainer
-        self._last_request = 0.0
+        self.handover = WorkerHandover(self)
         self._run_mark = None  # (step, phase, edits) when the document last had this run
         document.project_replaced.connect(self._on_document_project_replaced)
         document.network_changed.connect(self._on_document_network_changed)
@@ -139,7 +138,65 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
     def training_elsewhere(self) -> bool:
         """Whether the worker process is training this session's trainer right now (the window's
         trainer mirrors it; the panels' refreshes take no time from training)."""
-        return self._worker is not None
+        return self.handover.active
+
+    @property
+    def target_epoch(self) -> int | None:
+        """The epoch Train Epoch runs to (None while playing freely)."""
+        return self._target_epoch
+
+    # ------------------------------------------------------------------ the worker hand-over
+
+    def settings_waiting(self) -> bool:
+        """Whether a setting waits for the next step boundary."""
+        return bool(self._pending)
+
+    def set_poll_interval(self, ms: int | None) -> None:
+        """The play timer's interval: ``ms`` while the worker trains, None for the speed's own."""
+        self._timer.setInterval(self._play_interval() if ms is None else ms)
+
+    def worker_progressed(self) -> None:
+        """A snapshot was mirrored: the views may refresh (at most every EMIT_INTERVAL_S)."""
+        self._dirty = True
+        if time.perf_counter() - self._last_emit >= self.EMIT_INTERVAL_S:
+            self._emit()
+
+    def worker_lost(self, exc: Exception) -> None:
+        """The worker process died or hung: the run is kept at its last snapshot, said in one line."""
+        step = self.trainer.step if self.trainer is not None else 0
+        text = QCoreApplication.translate(
+            "TrainingSession", "The training process stopped unexpectedly (%1); the run is kept at step %2 and "
+            "training continues in the window.")
+        self.problem.emit(text.replace("%1", str(exc) or type(exc).__name__).replace("%2", f"{step:,}"))
+        self._emit()
+
+    def worker_play_ended(self, why: str, detail: str | None) -> None:
+        """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""
+        if why in ("diverged", "failed"):
+            self.pause()
+            self.error = detail
+            if why == "failed":  # a bug, not the numbers: keep training in the window
+                self.use_worker = False
+                text = QCoreApplication.translate("TrainingSession", "Training stopped: %1")
+                self.error = text.replace("%1", str(detail))
+            self.problem.emit(self.error)
+            self.updated.emit()
+            return
+        if self._pending and self.trainer is not None and self.trainer.phase_index == 0:
+            self._apply_pending()
+            self.settings_applied.emit()
+        reason = self._stop_reason() if why == "stopped" else None
+        self.pause()  # (the target epoch of Train Epoch ends here too)
+        if reason:
+            self.stopped.emit(reason)
+        self._emit()
+
+    def _reclaim(self):
+        return self.handover.reclaim()
+
+    def _handle_end(self, ended) -> None:
+        if ended is not None:
+            self.worker_play_ended(*ended)
 
     @Slot()
     def rebuild(self) -> None:
@@ -420,9 +477,9 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
         changed = speed != self.speed
         self.speed = speed
         if self.playing and self._target_epoch is None:
-            if self._worker is not None and SPEEDS[speed][0] != "budget":
+            if self.handover.active and SPEEDS[speed][0] != "budget":
                 self._handle_end(self._reclaim())  # phases and steps run in the window
-            if self.playing and self._worker is None:  # (the worker polls at its own pace)
+            if self.playing and not self.handover.active:  # (the worker polls at its own pace)
                 self._timer.start(SPEEDS[speed][1])
         if changed:
             self.speed_changed.emit(speed)
@@ -463,15 +520,15 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, SessionWorkerMi
     @Slot()
     def _on_tick(self) -> None:
         mode = "budget" if self._target_epoch is not None else SPEEDS[self.speed][0]
-        if self._worker is not None:
+        if self.handover.active:
             if mode == "budget":
-                self._pump_worker()
+                self.handover.pump()
                 return
             ended = self._reclaim()  # the speed changed: phases and steps run in the window
             if ended is not None:
-                self._worker_ended(*ended)
+                self.worker_play_ended(*ended)
                 return
-        elif mode == "budget" and self._offload():
+        elif mode == "budget" and self.handover.offload():
             return
         t = self.trainer
         if mode == "phase":

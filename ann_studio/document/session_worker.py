@@ -1,17 +1,19 @@
-"""Part of :class:`ann_studio.document.session.TrainingSession`: handing full-speed play to the
-training worker process (:mod:`ann_studio.core.worker`) and taking the trainer back.
+"""Handing full-speed play to the training worker process (:mod:`ann_studio.core.worker`) and
+taking the trainer back: :class:`WorkerHandover`, one per :class:`TrainingSession` (composition:
+the session owns it and calls :meth:`offload`, :meth:`pump` and :meth:`reclaim`).
 
 While the worker trains, the session's timer polls it (every :data:`WORKER_POLL_MS`) and the
-window's trainer mirrors its snapshots; pause, any step or rewind, a settings change, a slower
-speed and a rebuild first take the trainer back (:meth:`SessionWorkerMixin._reclaim`).
+window's trainer mirrors its snapshots. Each snapshot carries the whole run state
+(``Trainer.state_dict(history=False)``), applied with ``load_state_dict``: the window's trainer is
+always a complete, consistent run. Pause, any step or rewind, a settings change, a slower speed
+and a rebuild first take the trainer back. A worker that dies or stops answering (1 s) costs only
+the steps since its last snapshot; the session keeps the mirrored state and trains in the window.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-
-from PySide6.QtCore import QCoreApplication
 
 from . import training_worker
 
@@ -27,108 +29,89 @@ WORKER_SNAPSHOT_S = 0.010
 WORKER_DATA_LIMIT = 64 * 2**20
 
 
-class SessionWorkerMixin:
-    """Expects the session's ``trainer``, ``use_worker``, ``_worker``, ``_timer``,
-    ``_play_interval()``, ``EMIT_INTERVAL_S``, ``_pending`` and its signals."""
+class WorkerHandover:
+    """The session's side of the worker process.
 
-    def _offload(self) -> bool:
+    The session it serves provides: ``trainer``, ``use_worker``, ``target_epoch``,
+    ``settings_waiting()``, ``set_poll_interval(ms | None)`` (None: the play speed's interval),
+    ``worker_progressed()``, ``worker_play_ended(why, detail)`` and ``worker_lost(exc)``.
+    """
+
+    def __init__(self, session):
+        self.session = session
+        #: the worker client while it trains this session's trainer, else None
+        self.client = None
+        self._last_request = 0.0
+
+    @property
+    def active(self) -> bool:
+        return self.client is not None
+
+    def offload(self) -> bool:
         """Hand the trainer to the worker process if it is free and ready; True if it took it."""
+        s = self.session
         # at a step boundary with no setting waiting for one: the window finishes the step first,
         # so a setting made mid-step applies where it would have without the worker
-        if not self.use_worker or self.trainer is None or self.trainer.phase_index or self._pending:
+        if not s.use_worker or s.trainer is None or s.trainer.phase_index or s.settings_waiting():
             return False
-        if _data_bytes(self.trainer) > WORKER_DATA_LIMIT:
+        if _data_bytes(s.trainer) > WORKER_DATA_LIMIT:
             return False
         client = training_worker.client()
         if client.busy or not client.check_ready():
             return False
         try:
-            client.play(self.trainer, self._target_epoch)
+            client.play(s.trainer, s.target_epoch)
         except Exception as exc:  # noqa: BLE001 - a broken pipe, or a trainer that cannot be sent
             print(f"ann-studio: training in the window ({type(exc).__name__}: {exc})", file=sys.stderr)
             client.trainer = None
-            self.use_worker = False
+            s.use_worker = False
             return False
-        self._worker = client
+        self.client = client
         self._last_request = 0.0
-        self._timer.setInterval(WORKER_POLL_MS)
+        s.set_poll_interval(WORKER_POLL_MS)
         return True
 
-    def _pump_worker(self) -> None:
+    def pump(self) -> None:
         """Mirror the worker's latest snapshot; handle the end of its play."""
         now = time.perf_counter()
         request = now - self._last_request >= WORKER_SNAPSHOT_S
         try:
-            ended = self._worker.pump(request=request)
+            ended = self.client.pump(request=request)
         except (OSError, EOFError, ValueError, TypeError) as exc:
-            self._worker_failed(exc)
+            self._lost(exc)
             return
         if request:
             self._last_request = now
-        self._dirty = True
         if ended is not None:
-            self._worker = None
-            self._worker_ended(*ended)
-        elif now - self._last_emit >= self.EMIT_INTERVAL_S:
-            self._emit()
+            self.client = None
+            self.session.worker_play_ended(*ended)
+        else:
+            self.session.worker_progressed()
 
-    def _reclaim(self) -> tuple[str, str | None] | None:
+    def reclaim(self) -> tuple[str, str | None] | None:
         """Take the trainer back from the worker (its whole state, exactly where it got to).
         Returns how the worker's play ended when it ended on its own (a stop criterion, the target
         epoch, divergence) before it saw the request, for the caller to report; else None."""
-        if self._worker is None:
+        if self.client is None:
             return None
-        worker, self._worker = self._worker, None
+        client, self.client = self.client, None
         try:
-            ended = worker.pause()
+            ended = client.pause()
         except (OSError, EOFError, TimeoutError, ValueError) as exc:
-            self._worker = worker
-            self._worker_failed(exc)
+            self.client = client
+            self._lost(exc)
             return None
-        self._timer.setInterval(self._play_interval())
+        self.session.set_poll_interval(None)
         return None if ended is None or ended[0] == "paused" else ended
 
-    def _handle_end(self, ended: tuple[str, str | None] | None) -> None:
-        if ended is not None:
-            self._worker_ended(*ended)
-
-    def _worker_failed(self, exc: Exception) -> None:
-        """The worker died or stopped answering mid-play: only its steps since the last snapshot
-        are lost. Every snapshot carries the whole run state, so the window's trainer continues
-        exactly from the last one it applied; training goes on in the window."""
-        client, self._worker = self._worker, None
+    def _lost(self, exc: Exception) -> None:
+        """The worker died or stopped answering: end it; the session keeps its last snapshot."""
+        client, self.client = self.client, None
         if client is not None:
             client.fail(exc)
-        self.use_worker = False
-        self._timer.setInterval(self._play_interval())
-        step = self.trainer.step if self.trainer is not None else 0
-        text = QCoreApplication.translate(
-            "TrainingSession", "The training process stopped unexpectedly (%1); the run is kept at step %2 and "
-            "training continues in the window.")
-        self.problem.emit(text.replace("%1", str(exc) or type(exc).__name__).replace("%2", f"{step:,}"))
-        self._emit()
-
-    def _worker_ended(self, why: str, detail: str | None) -> None:
-        """The worker stopped on its own: a stop criterion, the target epoch, or divergence."""
-        if why in ("diverged", "failed"):
-            self.pause()
-            self.error = detail
-            if why == "failed":  # a bug, not the numbers: keep training in the window
-                self.use_worker = False
-                text = QCoreApplication.translate("TrainingSession", "Training stopped: %1")
-                self.error = text.replace("%1", str(detail))
-            self.problem.emit(self.error)
-            self.updated.emit()
-            return
-        if self._pending and self.trainer is not None and self.trainer.phase_index == 0:
-            self._apply_pending()
-            self.settings_applied.emit()
-        reason = self._stop_reason() if why == "stopped" else None
-        self.pause()  # (the target epoch of Train Epoch ends here too)
-        if reason:
-            self.stopped.emit(reason)
-        self._emit()
-
+        self.session.use_worker = False
+        self.session.set_poll_interval(None)
+        self.session.worker_lost(exc)
 
 
 def _data_bytes(trainer) -> int:
