@@ -170,3 +170,17 @@ def test_wizard_shows_importer_errors_and_accepts_good_files(qtbot, tmp_path):
     wizard.fields["train_images"].setText(str(tmp_path / "missing-images"))
     wizard.fields["train_labels"].setText(str(tmp_path / "missing-labels"))
     assert not wizard.check() and "missing-images" in wizard.result_label.text()
+
+
+def test_imported_data_that_changes_the_output_units_says_so(host, tmp_path):
+    data = host.panel("data_panel")
+    host.docks["data_panel"].raise_()
+    out = host.document.network.output
+    assert host.document.layer(out).units == 3  # three spiral arms
+    section = {"train": {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]]}}
+    from ann_studio.core.datasets.section import dataset_from_section
+
+    data.use_imported(section, dataset_from_section(section, str(tmp_path)))
+    assert host.document.layer(out).units == 1
+    assert f"units of '{out}': 3 → 1" in data.info.text()
+    assert "does not fit the network" in host.statusBar().currentMessage()

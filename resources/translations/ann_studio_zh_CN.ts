@@ -378,6 +378,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>The data does not fit the network as it was: %1</source>
+            <translation>数据与原来的网络不匹配，已调整：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Turn the extra inputs off to draw points.</source>
             <translation>关闭额外的输入后才能绘制数据点。</translation>
         </message>
@@ -460,6 +465,11 @@
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>turns</source>
             <translation>圈数</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>units of '%1': %2 → %3</source>
+            <translation>“%1”的单元数：%2 → %3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
@@ -2531,12 +2541,12 @@
             <translation>设置停止条件</translation>
         </message>
         <message>
-            <location filename="ann_studio/document/session_worker.py" />
+            <location filename="ann_studio/document/session.py" />
             <source>The training process stopped unexpectedly (%1); the run is kept at step %2 and training continues in the window.</source>
             <translation>训练进程意外停止（%1）；训练保留在第 %2 步，并在窗口中继续训练。</translation>
         </message>
         <message>
-            <location filename="ann_studio/document/session_worker.py" />
+            <location filename="ann_studio/document/session.py" />
             <source>Training stopped: %1</source>
             <translation>训练已停止：%1</translation>
         </message>

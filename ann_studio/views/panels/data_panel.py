@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -163,6 +164,8 @@ class DataPanel(QWidget):
         row = QHBoxLayout()
         self.draw_class = QComboBox(self)
         self.draw_class.setObjectName("draw_class")
+        # as wide as its longest class name in any language (in 中文 it showed "ba" of "第 1 类")
+        self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.draw_hint = plain(QLabel(self))
         self.draw_hint.setWordWrap(True)
         row.addWidget(QLabel(self.tr("Draw class:"), self))
@@ -378,7 +381,24 @@ class DataPanel(QWidget):
 
         wizard = DataWizard(self.document.project.base_dir, self)
         if wizard.exec() and wizard.section is not None:
-            self._push(cmd.switch_dataset(self.document, wizard.section, wizard.dataset, wizard.dataset.name))
+            self.use_imported(wizard.section, wizard.dataset)
+
+    def use_imported(self, section: dict, dataset) -> None:
+        """Switch to imported data; when that changes the network's input or output units, say so
+        (under the data and on the status bar) instead of changing them silently."""
+        before = {layer.id: layer.units for layer in self.document.network.layers}
+        self._push(cmd.switch_dataset(self.document, section, dataset, dataset.name))
+        changed = [(layer.id, before[layer.id], layer.units) for layer in self.document.network.layers
+                   if layer.id in before and before[layer.id] != layer.units]
+        if not changed:
+            return
+        words = "; ".join(self.tr("units of '%1': %2 → %3").replace("%1", lid).replace(
+            "%2", str(old)).replace("%3", str(new)) for lid, old, new in changed)
+        message = self.tr("The data does not fit the network as it was: %1").replace("%1", words)
+        self.info.setText(self.info.text() + "\n" + message)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 15000)
 
 
 def _slider_value(slider: QSlider, position: int) -> float:
