@@ -260,3 +260,30 @@ def test_big_projects_keep_their_arrays_in_a_sibling_npz(tmp_path, monkeypatch):
     (tmp_path / "big.annproj.arrays.npz").unlink()
     with pytest.raises(Exception, match="array file big.annproj.arrays.npz is missing"):
         load_project(tmp_path / "big.annproj")
+
+
+def test_a_failed_save_keeps_the_previous_file_and_its_arrays(tmp_path, monkeypatch):
+    from ann_studio.core import array_store
+    from ann_studio.core import project as project_mod
+
+    monkeypatch.setattr(array_store, "SIDECAR_PARAMETERS", 10)
+    monkeypatch.setattr(array_store, "SIDECAR_MIN_VALUES", 4)
+    project = load_project(EXAMPLES / "spirals.annproj")
+    t = project.build_trainer()
+    t.train(steps=10)
+    project.run = t.state_dict()
+    save_project(project, tmp_path / "p.annproj")
+    before = params_equal  # (name kept short below)
+    first = load_project(tmp_path / "p.annproj").build_trainer().network.get_parameters()
+    t.train(steps=10)
+    project.run = t.state_dict()
+
+    def fail(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(project_mod, "write_atomic", fail)
+    with pytest.raises(OSError):
+        save_project(project, tmp_path / "p.annproj")
+    again = load_project(tmp_path / "p.annproj").build_trainer()
+    assert before(first, again.network.get_parameters())  # the old pair, intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.annproj", "p.annproj.arrays.npz"]

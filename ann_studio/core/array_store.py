@@ -78,6 +78,19 @@ def lookup(value, path: str, shape: tuple[int, ...]) -> np.ndarray:
         raise ProjectError(path, "refers to an array file, but the project names none (\"arrays\")")
     if key not in getattr(npz, "files", npz):
         raise ProjectError(path, f"the array file has no array {key!r}")
+    if hasattr(npz, "zip"):  # check what the member declares before anything is allocated
+        from .datasets.npz_archive import read_header
+        from .errors import DataError
+
+        try:
+            with npz.zip.open(key + ".npy") as member:
+                header = read_header(member, f"{path} ({key})")
+        except DataError as exc:
+            raise ProjectError(path, f"array {key!r}: {exc.message if hasattr(exc, 'message') else exc}") from None
+        except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+            raise ProjectError(path, f"cannot read array {key!r}: {exc}") from None
+        if header.dtype.kind not in "fiu" or header.shape != tuple(shape):
+            raise ProjectError(path, f"array {key!r} has shape {header.shape} ({header.dtype}); expected {tuple(shape)}")
     try:
         array = np.asarray(npz[key])
     except (ValueError, OSError, zipfile.BadZipFile) as exc:
@@ -91,7 +104,27 @@ def lookup(value, path: str, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def sidecar_path(project_path: Path) -> Path:
-    return project_path.with_name(project_path.name + ".arrays.npz")
+    """A new sidecar name for a save of ``project_path``: ``<name>.arrays.npz``, or with a counter
+    when that file exists, so the previous sidecar stays intact until the JSON naming the new
+    one is in place (the pair is replaced atomically: a failed save leaves the old pair)."""
+    plain = project_path.with_name(project_path.name + ".arrays.npz")
+    if not plain.exists():
+        return plain
+    for n in range(1, 1000):
+        candidate = project_path.with_name(f"{project_path.name}.arrays-{n}.npz")
+        if not candidate.exists():
+            return candidate
+    raise OSError(f"too many array files beside {project_path.name}")
+
+
+def remove_old_sidecars(project_path: Path, keep: str | None) -> None:
+    """Delete the sidecars of earlier saves of ``project_path`` (all but ``keep``)."""
+    for old in project_path.parent.glob(project_path.name + ".arrays*.npz"):
+        if old.name != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def write_sidecar(path: Path, arrays: dict[str, np.ndarray]) -> None:

@@ -94,20 +94,30 @@ class _Column:
 class StepLosses:
     """The loss of every step, bounded (see the module docstring). Reads like a list of floats:
     ``len()``, ``[-1]``, slices and iteration; a value in the folded part reads as its bucket's
-    mean. :attr:`revision` changes whenever values change other than by appending."""
+    mean. :attr:`revision` changes whenever values change other than by appending.
+
+    Layout: ``n_buckets`` full buckets of ``bucket`` steps (mean, min, max), then one partial
+    bucket of ``partial_n < bucket`` steps (its sum, min, max), then the exact losses. Folding
+    moves the oldest exact losses through the partial bucket, so any surplus can be folded
+    whatever the bucket size.
+    """
 
     EXACT = 2**16  # the newest losses kept exactly (at least this many)
     MAX_BUCKETS = 2**14
 
     def __init__(self, values=()):
         self._tail = _Column()
-        self._tail_start = 0  # the step index of the first exact value (a multiple of bucket)
         self.bucket = 1
         self._mean, self._min, self._max = _Column(), _Column(), _Column()
+        self._partial = [0.0, np.inf, -np.inf, 0]  # sum, min, max, count
         self.revision = 0
         self.extend(values)
 
     # ------------------------------------------------------------------ reading
+
+    @property
+    def _tail_start(self) -> int:
+        return self._mean.n * self.bucket + self._partial[3]
 
     def __len__(self) -> int:
         return self._tail_start + self._tail.n
@@ -117,10 +127,15 @@ class StepLosses:
         """The first step (0-based) whose loss is kept exactly."""
         return self._tail_start
 
+    def _partial_mean(self) -> float:
+        total, _, _, n = self._partial
+        return total / n if n else 0.0
+
     def values(self) -> np.ndarray:
         """(len,) every step's loss (folded steps read as their bucket mean). O(len): not per frame."""
         folded = np.repeat(self._mean.values, self.bucket)
-        return np.concatenate([folded, self._tail.values])
+        partial = np.full(self._partial[3], self._partial_mean())
+        return np.concatenate([folded, partial, self._tail.values])
 
     def tail(self, n: int) -> np.ndarray:
         """The newest ``n`` losses (exact where kept)."""
@@ -132,8 +147,9 @@ class StepLosses:
     def __getitem__(self, index):
         if isinstance(index, slice):
             start, stop, stride = index.indices(len(self))
-            if start >= self._tail_start and stride == 1:
-                return list(self._tail.values[start - self._tail_start:stop - self._tail_start])
+            begin = self._tail_start
+            if start >= begin and stride == 1:
+                return list(self._tail.values[start - begin:max(start, stop) - begin])
             return list(self.values()[index])
         n = len(self)
         i = index + n if index < 0 else index
@@ -141,6 +157,8 @@ class StepLosses:
             raise IndexError("step loss index out of range")
         if i >= self._tail_start:
             return float(self._tail.data[i - self._tail_start])
+        if i >= self._mean.n * self.bucket:
+            return self._partial_mean()
         return float(self._mean.data[i // self.bucket])
 
     def __iter__(self):
@@ -158,10 +176,15 @@ class StepLosses:
         return len(self) > 0
 
     def envelope(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """``(steps, mean, low, high)`` of the folded part: one entry per bucket, at its first step
-        (1-based). Together with :meth:`exact` this is what a plot draws."""
+        """``(steps, mean, low, high)`` of the folded part: one entry per bucket (the partial one
+        last), at its first step (1-based). Together with :meth:`exact` this is what a plot draws."""
         steps = 1.0 + self.bucket * np.arange(self._mean.n, dtype=float)
-        return steps, self._mean.values, self._min.values, self._max.values
+        mean, low, high = self._mean.values, self._min.values, self._max.values
+        if self._partial[3]:
+            _, lo, hi, _ = self._partial
+            steps = np.append(steps, 1.0 + self._mean.n * self.bucket)
+            mean, low, high = np.append(mean, self._partial_mean()), np.append(low, lo), np.append(high, hi)
+        return steps, mean, low, high
 
     def exact(self) -> tuple[np.ndarray, np.ndarray]:
         """``(steps, losses)`` of the exact part (steps 1-based)."""
@@ -187,15 +210,15 @@ class StepLosses:
     def extend(self, values) -> None:
         values = np.asarray(values, dtype=float).ravel()
         while len(values):
-            room = 2 * self.EXACT - self._tail.n
-            self._tail.extend(values[:max(room, 1)])
-            values = values[max(room, 1):]
+            room = max(2 * self.EXACT - self._tail.n, 1)
+            self._tail.extend(values[:room])
+            values = values[room:]
             if self._tail.n > 2 * self.EXACT:
                 self._fold()
 
     def truncate(self, n: int) -> None:
-        """Keep the first ``n`` steps (a rewind). Cutting into the folded part keeps the cut bucket's
-        steps as its mean (their exact values were already thinned away)."""
+        """Keep the first ``n`` steps (a rewind). Cutting into the folded part keeps the cut
+        bucket's steps as its mean (their exact values were already thinned away)."""
         if n >= len(self):
             return
         self.revision += 1
@@ -203,12 +226,17 @@ class StepLosses:
         if n >= self._tail_start:
             self._tail.shrink(n - self._tail_start)
             return
+        self._tail.set(())
+        full = self._mean.n * self.bucket
+        if n >= full:  # inside the partial bucket
+            total, lo, hi, count = self._partial
+            self._partial = [total / count * (n - full), lo, hi, n - full]
+            return
         k, r = divmod(n, self.bucket)
-        kept_mean = self._mean.data[k] if r else 0.0
+        stats = (float(self._mean.data[k]), float(self._min.data[k]), float(self._max.data[k]))
         for column in (self._mean, self._min, self._max):
             column.shrink(k)
-        self._tail_start = k * self.bucket
-        self._tail.set(np.full(r, kept_mean))
+        self._partial = [stats[0] * r, stats[1], stats[2], r] if r else [0.0, np.inf, -np.inf, 0]
 
     def __delitem__(self, index) -> None:
         if not (isinstance(index, slice) and index.stop is None and index.step is None):
@@ -216,40 +244,62 @@ class StepLosses:
         self.truncate(index.indices(len(self))[0])
 
     def _fold(self) -> None:
-        """Fold the oldest exact losses into buckets, keeping at least EXACT exact ones."""
-        b = self.bucket
-        count = ((self._tail.n - self.EXACT) // (2 * b)) * 2 * b
+        """Fold the oldest exact losses (all but EXACT) into the partial bucket and full buckets."""
+        count = self._tail.n - self.EXACT
         if count <= 0:
             return
-        blocks = self._tail.values[:count].reshape(-1, b)
-        self._mean.extend(blocks.mean(axis=1))
-        self._min.extend(blocks.min(axis=1))
-        self._max.extend(blocks.max(axis=1))
+        values = self._tail.values[:count]
         rest = self._tail.values[count:].copy()
+        b = self.bucket
+        total, lo, hi, n = self._partial
+        fill = min(b - n, len(values))
+        head, values = values[:fill], values[fill:]
+        if fill:
+            total, lo, hi, n = total + float(head.sum()), min(lo, float(head.min())), max(hi, float(head.max())), n + fill
+        if n == b:
+            self._push_bucket(total / b, lo, hi)
+            total, lo, hi, n = 0.0, np.inf, -np.inf, 0
+        full = (len(values) // b) * b
+        if full:
+            blocks = values[:full].reshape(-1, b)
+            self._mean.extend(blocks.mean(axis=1))
+            self._min.extend(blocks.min(axis=1))
+            self._max.extend(blocks.max(axis=1))
+        left = values[full:]
+        if len(left):
+            total, lo, hi, n = float(left.sum()), float(left.min()), float(left.max()), len(left)
+        self._partial = [total, lo, hi, n]
         self._tail.set(rest)
-        self._tail_start += count
         self.revision += 1
         while self._mean.n > self.MAX_BUCKETS:
             self._merge_buckets()
 
+    def _push_bucket(self, mean: float, lo: float, hi: float) -> None:
+        self._mean.extend((mean,))
+        self._min.extend((lo,))
+        self._max.extend((hi,))
+
     def _merge_buckets(self) -> None:
-        if self._mean.n % 2:  # an odd bucket out goes back to the exact part, as its mean
-            last = self._mean.values[-1]
+        b = self.bucket
+        if self._mean.n % 2:  # the odd bucket out joins the partial one (which stays < 2b)
+            mean, lo, hi = self._mean.values[-1], self._min.values[-1], self._max.values[-1]
             for column in (self._mean, self._min, self._max):
                 column.shrink(column.n - 1)
-            self._tail_start -= self.bucket
-            self._tail.set(np.concatenate([np.full(self.bucket, last), self._tail.values]))
+            total, plo, phi, n = self._partial
+            self._partial = [total + mean * b, min(lo, plo), max(hi, phi), n + b]
         self._mean.set(self._mean.values.reshape(-1, 2).mean(axis=1))
         self._min.set(self._min.values.reshape(-1, 2).min(axis=1))
         self._max.set(self._max.values.reshape(-1, 2).max(axis=1))
-        self.bucket *= 2
+        self.bucket = 2 * b
 
     # ------------------------------------------------------------------ file
 
     def to_json(self) -> dict:
+        total, lo, hi, n = self._partial
         return {"count": len(self), "bucket": self.bucket, "exact_from": self._tail_start,
                 "mean": encode_floats(self._mean.values), "min": encode_floats(self._min.values),
-                "max": encode_floats(self._max.values), "exact": encode_floats(self._tail.values)}
+                "max": encode_floats(self._max.values),
+                "partial": [total, lo, hi, n] if n else None, "exact": encode_floats(self._tail.values)}
 
     @classmethod
     def from_json(cls, obj, path: str) -> StepLosses:
@@ -258,21 +308,33 @@ class StepLosses:
         jp.need_dict(obj, path)
         out = cls()
         bucket = jp.need_int(obj.get("bucket", 1), f"{path}.bucket", 1, 2**40)
+        if bucket & (bucket - 1):
+            raise ProjectError(f"{path}.bucket", "must be a power of two")
         start = jp.need_int(obj.get("exact_from", 0), f"{path}.exact_from", 0, 2**62)
-        columns = [decode_floats(obj.get(k, ""), f"{path}.{k}", 2 * cls.MAX_BUCKETS + 2)
-                   for k in ("mean", "min", "max")]
+        columns = [decode_floats(obj.get(k, ""), f"{path}.{k}", cls.MAX_BUCKETS + 1) for k in ("mean", "min", "max")]
         exact = decode_floats(obj.get("exact", ""), f"{path}.exact", 4 * cls.EXACT)
-        if len({len(c) for c in columns}) != 1 or len(columns[0]) * bucket != start:
+        partial = [0.0, np.inf, -np.inf, 0]
+        if obj.get("partial") is not None:
+            raw = jp.need_list(obj["partial"], f"{path}.partial")
+            if len(raw) != 4:
+                raise ProjectError(f"{path}.partial", "expected [sum, min, max, count]")
+            count = jp.need_int(raw[3], f"{path}.partial[3]", 0, bucket - 1 if bucket > 1 else 0)
+            partial = [jp.need_number(raw[0], f"{path}.partial[0]"), jp.need_number(raw[1], f"{path}.partial[1]"),
+                       jp.need_number(raw[2], f"{path}.partial[2]"), count]
+        if len({len(c) for c in columns}) != 1 or len(columns[0]) * bucket + partial[3] != start:
             raise ProjectError(path, "the folded losses do not fit their bucket size")
         if "count" in obj and jp.need_int(obj["count"], f"{path}.count", 0) != start + len(exact):
             raise ProjectError(f"{path}.count", "does not match the losses stored")
-        out.bucket, out._tail_start = bucket, start
+        out.bucket = bucket
         out._mean.set(columns[0])
         out._min.set(columns[1])
         out._max.set(columns[2])
+        out._partial = partial
         out._tail.set(exact)
-        while out._tail.n > 2 * cls.EXACT:
+        if out._tail.n > 2 * cls.EXACT:  # (a file may hold more exact losses than this version keeps)
             out._fold()
+        while out._mean.n > cls.MAX_BUCKETS:
+            out._merge_buckets()
         return out
 
 

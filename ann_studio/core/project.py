@@ -384,7 +384,7 @@ def _set_mode(tmp: str, path: Path) -> None:
 
 def save_project(project: Project, path: str | os.PathLike | None = None) -> Path:
     """Write the project atomically to ``path`` (default: where it was loaded from)."""
-    from .array_store import SIDECAR_PARAMETERS, collecting, sidecar_path, write_sidecar
+    from .array_store import SIDECAR_PARAMETERS, collecting, remove_old_sidecars, sidecar_path, write_sidecar
 
     target = Path(path) if path is not None else project.path
     if target is None:
@@ -395,13 +395,20 @@ def save_project(project: Project, path: str | os.PathLike | None = None) -> Pat
         big = False
     with collecting(big) as arrays:
         obj = project_to_json(project)
-    if arrays:  # the big arrays go beside the file (written first: the JSON names it)
+    side = None
+    if arrays:  # the big arrays go beside the file, under a new name: the old pair stays intact
         side = sidecar_path(target)
         write_sidecar(side, arrays)
         obj["arrays"] = side.name
     else:
         obj.pop("arrays", None)
-    write_atomic(target, dumps(obj) + "\n")
+    try:
+        write_atomic(target, dumps(obj) + "\n")
+    except BaseException:
+        if side is not None:
+            side.unlink(missing_ok=True)
+        raise
+    remove_old_sidecars(target, side.name if side is not None else None)
     project.path = target.resolve()
     return target
 

@@ -32,6 +32,8 @@ from .history import EpochRecords, StepLosses
 from .losses import LOSSES
 
 MAX_ORDER = 50_000_000
+#: the most steps a run may hold (the timeline is a Qt slider of 32-bit positions)
+MAX_STEPS = 2**31 - 1
 
 
 # ----------------------------------------------------------------------------- writing
@@ -177,7 +179,7 @@ def _read_order(obj, path: str) -> tuple:
         raise ProjectError(f"{path}.rng.bit_generator", "expected \"PCG64\"")
     try:
         np.random.default_rng().bit_generator.state = copy.deepcopy(rng)
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, OverflowError):
         raise ProjectError(f"{path}.rng", "is not a valid random generator state") from None
     return order, jp.need_int(obj.get("epoch", -1), f"{path}.epoch", -1), copy.deepcopy(rng)
 
@@ -187,7 +189,8 @@ def _read_frame(obj, path: str, spec, shapes: dict):
 
     jp.need_dict(obj, path)
     order, order_epoch, rng = _read_order(obj.get("data_order"), f"{path}.data_order")
-    return _Keyframe(jp.need_int(obj.get("step"), f"{path}.step", 0), jp.need_int(obj.get("epoch", 0), f"{path}.epoch", 0),
+    return _Keyframe(jp.need_int(obj.get("step"), f"{path}.step", 0, MAX_STEPS),
+                     jp.need_int(obj.get("epoch", 0), f"{path}.epoch", 0, MAX_STEPS),
                      jp.need_int(obj.get("cursor", 0), f"{path}.cursor", 0), order,
                      _read_arrays(obj.get("weights"), f"{path}.weights", spec, shapes),
                      _read_optimizer_state(obj.get("optimizer_state", {}), f"{path}.optimizer_state", spec, shapes),
@@ -208,7 +211,7 @@ def _read_edits(obj, path: str, shapes: dict) -> list:
         bounds = shapes[layer] if param == "weights" else shapes[layer][:1]
         if len(index) != len(bounds) or not all(isinstance(v, int) and 0 <= v < n for v, n in zip(index, bounds)):
             raise ProjectError(f"{where}.index", f"expected an index inside {param} of shape {tuple(bounds)}")
-        edits.append(Edit(jp.need_int(item.get("step"), f"{where}.step", 0), layer, param, tuple(index),
+        edits.append(Edit(jp.need_int(item.get("step"), f"{where}.step", 0, MAX_STEPS), layer, param, tuple(index),
                           jp.need_number(item.get("value"), f"{where}.value"),
                           jp.need_number(item.get("old", 0.0), f"{where}.old")))
     return edits
@@ -233,7 +236,7 @@ def parse_run(obj: Any, path: str, project):
     current = [np.array(a, dtype=float) for layer in dense for a in (layer.weights, layer.bias)]
     order, order_epoch, rng = _read_order(obj.get("data_order"), f"{path}.data_order")
     history = jp.need_dict(obj.get("history", {}), f"{path}.history")
-    step = jp.need_int(obj.get("step"), f"{path}.step", 0)
+    step = jp.need_int(obj.get("step"), f"{path}.step", 0, MAX_STEPS)
     base = _read_frame(obj["base"], f"{path}.base", spec, shapes) if obj.get("base") is not None else None
     initial = _read_arrays(obj.get("initial"), f"{path}.initial", spec, shapes)
     settings_log = []
@@ -246,7 +249,7 @@ def parse_run(obj: Any, path: str, project):
         "step": step, "epoch": jp.need_int(obj.get("epoch", 0), f"{path}.epoch", 0),
         "cursor": jp.need_int(obj.get("cursor", 0), f"{path}.cursor", 0),
         "phase": jp.need_int(obj.get("phase", 0), f"{path}.phase", 0, 10_000),
-        "horizon": jp.need_int(obj.get("horizon", step), f"{path}.horizon", 0),
+        "horizon": jp.need_int(obj.get("horizon", step), f"{path}.horizon", step, MAX_STEPS),
         "order": order, "order_epoch": order_epoch, "rng": rng,
         "optimizer_state": _read_optimizer_state(obj.get("optimizer_state", {}), f"{path}.optimizer_state",
                                                  spec, shapes),
@@ -262,11 +265,26 @@ def parse_run(obj: Any, path: str, project):
     if len(state["step_losses"]) != step:
         raise ProjectError(f"{path}.history.step_loss", f"holds {len(state['step_losses']):,} losses for "
                            f"{step:,} steps")
+    late = [i for i, e in enumerate(state["edits"]) if e.step > state["horizon"]]
+    if late:
+        raise ProjectError(f"{path}.edits[{late[0]}].step", "is after the run's furthest step (run.horizon)")
+    for i, frame in enumerate(state["keyframes"]):
+        if frame.step > step or (base is not None and frame.step <= base.step):
+            raise ProjectError(f"{path}.keyframes[{i}].step", "is outside the run (after run.step or before its base)")
     out = spec.copy()
     params = iter(initial)
     for layer in _dense_in_order(out):
         layer.weights, layer.bias = next(params), next(params)
     return out, state
+
+
+def _check_position(where: str, cursor: int, order, n: int) -> None:
+    """A saved position must fit the data: the cursor inside the epoch, the order a permutation."""
+    if not 0 <= cursor < max(n, 1):
+        raise ProjectError(f"{where}.cursor", f"is {cursor:,}, but an epoch has {n:,} samples")
+    if order is not None and (len(order) != n or (len(order) and int(np.max(order)) >= n)
+                              or len(np.unique(order)) != len(order)):
+        raise ProjectError(f"{where}.data_order.order", f"is not an order of the {n:,} training samples")
 
 
 def resume(trainer, run: dict) -> None:
@@ -275,9 +293,11 @@ def resume(trainer, run: dict) -> None:
     if state.get("base") is None:
         state["base"] = trainer.start_frame(state.get("initial") or trainer.network.get_parameters())
     n = trainer.n_samples
-    order = state.get("order")
-    if order is not None and (len(order) != n or (len(order) and int(np.max(order)) >= n)):
-        raise ProjectError("run.data_order.order", f"does not fit the {n:,} training samples")
+    _check_position("run", int(state.get("cursor", 0)), state.get("order"), n)
+    for i, frame in enumerate([state["base"], *state.get("keyframes", [])]):
+        _check_position("run.base" if i == 0 else f"run.keyframes[{i - 1}]", frame.cursor, frame.order, n)
+    if not 0 <= int(state.get("phase", 0)) < len(trainer.phases):
+        raise ProjectError("run.phase", f"must be below {len(trainer.phases)} (the phases of one step)")
     try:
         trainer.load_state_dict(state)
     except (ValueError, IndexError) as exc:

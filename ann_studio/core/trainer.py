@@ -194,6 +194,7 @@ class Trainer:
         """A change at this step makes a new future: what was recorded after it is dropped."""
         self.horizon = self.step
         self.edits = [e for e in self.edits if e.step <= self.step]
+        self._settings_log = [entry for entry in self._settings_log if entry[0] <= self.step]
 
     def set_learning_rate(self, lr: float) -> None:
         settings = self.optimizer.settings.copy()
