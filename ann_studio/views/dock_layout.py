@@ -48,7 +48,7 @@ def layout_for(size: QSize) -> tuple:
     """The groups of :data:`DEFAULT_LAYOUT` sized for a window of ``size``: side columns and the
     bottom row take a share of the window (the canvas keeps at least 480 × 320); on a narrow
     window the right group is tabbed into the left one."""
-    left = max(280, min(340, round(0.21 * size.width())))
+    left = max(320, min(360, round(0.22 * size.width())))
     bottom = max(190, min(300, round(0.31 * size.height())))
     (l_area, l_names, _), (r_area, r_names, r_size), (b_area, b_names, _) = DEFAULT_LAYOUT
     if size.width() < COMPACT_WIDTH:

@@ -1878,6 +1878,11 @@
             <source>Layers</source>
             <translation>层</translation>
         </message>
+        <message>
+            <location filename="ann_studio/views/canvas/palette.py" />
+            <source>Outputs</source>
+            <translation>输出层</translation>
+        </message>
     </context>
     <context>
         <name>PaletteButton</name>

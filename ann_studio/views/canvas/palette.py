@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton
 
 from . import style
 from .editing import TEMPLATES, template_label
@@ -72,14 +72,21 @@ class Palette(QFrame):
                            " border-radius: 8px; } QToolButton { padding: 3px 6px; border-radius: 4px; }"
                            " QToolButton:hover { background: #e8eefb; }"
                            " QLabel { color: #6b7280; font-weight: bold; padding: 2px 6px; }")
-        layout = QVBoxLayout(self)
+        # two columns, so the card stays short on a small screen: input and hidden layers on the
+        # left, the output blocks on the right
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(1)
-        layout.addWidget(QLabel(self.tr("Layers"), self))
+        layout.setHorizontalSpacing(2)
+        layout.setVerticalSpacing(1)
+        layout.addWidget(QLabel(self.tr("Layers"), self), 0, 0)
+        layout.addWidget(QLabel(self.tr("Outputs"), self), 0, 1)
+        rows = [0, 0]
         self.buttons: dict[str, PaletteButton] = {}
         for key in TEMPLATES:
             button = PaletteButton(key, self)
             button.clicked.connect(lambda _checked=False, k=key: self.template_clicked.emit(k))
-            layout.addWidget(button)
+            column = 1 if TEMPLATES[key][4] == "output" else 0
+            rows[column] += 1
+            layout.addWidget(button, rows[column], column)
             self.buttons[key] = button
         self.adjustSize()

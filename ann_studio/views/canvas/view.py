@@ -57,6 +57,8 @@ class CanvasView(QGraphicsView):
         self.palette = Palette(self)
         self.palette.move(12, 12)
         self.palette.template_clicked.connect(self._on_palette_template_clicked)
+        scene.rebuilt.connect(self._on_scene_changed_size)
+        scene.neuron_view_toggled.connect(self._on_scene_changed_size)
 
     # ------------------------------------------------------------------ zoom and fit
 
@@ -98,6 +100,11 @@ class CanvasView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self._fitted:
+            self.fit_view()
+
+    def _on_scene_changed_size(self, *_args) -> None:
+        """The layers were rebuilt or expanded into neurons: refit while the fit stands."""
         if self._fitted:
             self.fit_view()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -85,7 +86,7 @@ class MathPanel(QWidget):
         self.badge.setWordWrap(True)
         self.formula = QTextBrowser(self, objectName="math_formula")
         self.formula.document().setDefaultStyleSheet(_FORMULA_CSS)
-        self.formula.setMinimumHeight(130)
+        self.formula.setMinimumHeight(110)
         self.check_button = QPushButton(self.tr("Check gradient"), self, objectName="check_gradient")
         self.check_button.setToolTip(self.tr("Compare ∂E/∂w from backpropagation with a central finite "
                                              "difference (E(w + h) − E(w − h)) / 2h for the selection"))
@@ -227,8 +228,9 @@ class MathPanel(QWidget):
         """Give the layer table the height its rows need (the output layer's rows came last,
         hidden below a scroll), as long as the formula keeps its minimum height."""
         rows = self.model.rowCount()
+        scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # wide numbers scroll
         needed = (self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize()
-                  + 2 * self.table.frameWidth() + self.tabs.tabBar().sizeHint().height() + 8)
+                  + 2 * self.table.frameWidth() + self.tabs.tabBar().sizeHint().height() + scrollbar + 4)
         formula, tabs = self.split.sizes()
         total = formula + tabs
         if total > 0 and tabs < needed:

@@ -77,6 +77,7 @@ class TrainingPanel(QWidget):
 
     def _label(self, name: str) -> QLabel:
         label = plain(QLabel(self, objectName=name))
+        label.setWordWrap(True)  # a narrow dock or a long translation wraps instead of clipping
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
