@@ -17,9 +17,24 @@ import numpy as np
 from .trainer import Trainer
 
 
-def _blocks(network, layer) -> dict[str, slice]:
-    """Input layer id → the columns of ``layer``'s weights that it feeds."""
-    return {network.layers[src].id: sl for src, sl in zip(layer.sources, layer.slices)}
+def _blocks(network, layer, names: dict | None = None) -> dict[str, slice]:
+    """Input layer id (renamed by ``names``) → the columns of ``layer``'s weights that it feeds."""
+    names = names or {}
+    return {names.get(network.layers[src].id, network.layers[src].id): sl
+            for src, sl in zip(layer.sources, layer.slices)}
+
+
+def renames(old_net, new_net) -> dict[str, str]:
+    """Old id → new id of the layers a rename changed: same place in the network's order, same
+    kind and size, the old id gone and the new one new (a rename changes nothing else)."""
+    out = {}
+    if len(old_net.layers) != len(new_net.layers):
+        return out
+    for old, new in zip(old_net.layers, new_net.layers):
+        if (old.id != new.id and old.id not in new_net.index and new.id not in old_net.index
+                and type(old) is type(new) and old.units == new.units):
+            out[old.id] = new.id
+    return out
 
 
 def _map_array(new: np.ndarray, old: np.ndarray, new_cols: dict | None, old_cols: dict | None) -> None:
@@ -38,13 +53,15 @@ def _map_array(new: np.ndarray, old: np.ndarray, new_cols: dict | None, old_cols
 def _mapped(new_trainer: Trainer, old_trainer: Trainer, old_params: list[np.ndarray]) -> list[np.ndarray]:
     """``new_trainer``'s parameters with the overlap of ``old_params`` (W, b per old dense layer) copied in."""
     old_net, new_net = old_trainer.network, new_trainer.network
-    old_by_id = {layer.id: (layer, old_params[2 * i], old_params[2 * i + 1]) for i, layer in enumerate(old_net.dense)}
+    names = renames(old_net, new_net)
+    old_by_id = {names.get(layer.id, layer.id): (layer, old_params[2 * i], old_params[2 * i + 1])
+                 for i, layer in enumerate(old_net.dense)}
     out = []
     for layer in new_net.dense:
         W, b = layer.W.copy(), layer.b.copy()
         if layer.id in old_by_id:
             old_layer, old_W, old_b = old_by_id[layer.id]
-            _map_array(W, old_W, _blocks(new_net, layer), _blocks(old_net, old_layer))
+            _map_array(W, old_W, _blocks(new_net, layer), _blocks(old_net, old_layer, names))
             _map_array(b, old_b, None, None)
         out += [W, b]
     return out
@@ -59,10 +76,13 @@ def carry_over(new: Trainer, old: Trainer, same_data: bool = True) -> None:
     state = old.state_dict()
     initial = _mapped(new, old, old.initial_parameters)
     params = _mapped(new, old, state["params"])
+    names = renames(old.network, new.network)
     new_names = [(layer.id, kind) for layer in new.network.dense for kind in ("W", "b")]
-    old_shapes = {(layer.id, kind): getattr(layer, kind).shape for layer in old.network.dense for kind in ("W", "b")}
+    old_shapes = {(names.get(layer.id, layer.id), kind): getattr(layer, kind).shape
+                  for layer in old.network.dense for kind in ("W", "b")}
     trainable_new = [(new.network.layers[k].id, "W" if is_w else "b") for _, is_w, k in new._trainable]
-    trainable_old = [(old.network.layers[k].id, "W" if is_w else "b") for _, is_w, k in old._trainable]
+    trainable_old = [(names.get(old.network.layers[k].id, old.network.layers[k].id), "W" if is_w else "b")
+                     for _, is_w, k in old._trainable]
     shapes_new = dict(zip(new_names, (p.shape for p in params)))
     opt = {"t": state["optimizer_state"].get("t", 0)}
     for key, buffers in state["optimizer_state"].items():

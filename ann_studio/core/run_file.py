@@ -287,6 +287,18 @@ def _check_position(where: str, cursor: int, order, n: int) -> None:
         raise ProjectError(f"{where}.data_order.order", f"is not an order of the {n:,} training samples")
 
 
+def run_fits(run: dict, spec) -> bool:
+    """Whether ``run``'s parameters have the shapes of ``spec``'s layers (a valid network)."""
+    from .project import _dense_in_order
+    from .spec import problems_of
+
+    if problems_of(spec):
+        return False
+    shapes = [(layer.units, spec.fan_in(layer)) for layer in _dense_in_order(spec)]
+    expected = [s for shape in shapes for s in (shape, (shape[0],))]
+    return [tuple(np.shape(p)) for p in run["params"]] == expected
+
+
 def resume(trainer, run: dict) -> None:
     """Make a freshly built ``trainer`` continue ``run`` (from :func:`parse_run` or a state dict)."""
     state = dict(run)

@@ -303,6 +303,11 @@ class SetSettingsCommand(QUndoCommand):
         project = document.project
         self._old = (project.loss, project.optimizer.copy(), _copy_training(project.training))
         self._new = (loss, optimizer.copy(), _copy_training(training))
+        # a new seed or shuffling starts a new run: keep the current one, so Undo gives it back
+        self._old_run = None
+        if (training.seed, training.shuffle) != (project.training.seed, project.training.shuffle):
+            document.sync_run()
+            self._old_run = copy.deepcopy(project.run)
 
     def id(self) -> int:  # noqa: A003 - Qt override: equal ids ≥ 0 merge (a run of spin-box clicks)
         return self._merge_id
@@ -320,6 +325,8 @@ class SetSettingsCommand(QUndoCommand):
     def undo(self) -> None:
         loss, optimizer, training = self._old
         self.document.set_settings(loss, optimizer.copy(), _copy_training(training))
+        if self._old_run is not None:
+            self.document.restore_run(copy.deepcopy(self._old_run))
 
 
 def _copy_training(training):

@@ -112,6 +112,12 @@ class ProjectDocument(QObject):
         self.run_replaced.emit()
         self.mark_run_changed()
 
+    def restore_run(self, run: dict | None) -> None:
+        """Put back a run an undo command kept (the session continues it)."""
+        self._project.run = run
+        self.run_replaced.emit()
+        self.mark_run_changed()
+
     def project_for_save(self) -> Project:
         """The project with the run synced in: what Save and autosave write."""
         self.sync_run()

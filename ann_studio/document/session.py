@@ -95,6 +95,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.use_worker = training_worker.enabled()
         self.handover = WorkerHandover(self)
         self._run_mark = None  # (step, phase, edits) when the document last had this run
+        self._unbuilt_run = None  # the last trainer while an edit leaves the network unbuildable
         document.project_replaced.connect(self._on_document_project_replaced)
         document.network_changed.connect(self._on_document_network_changed)
         document.data_changed.connect(self._on_document_data_changed)
@@ -111,8 +112,11 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         nothing typed in (a project that was never trained). While the worker trains, this is the
         state of its last snapshot."""
         t = self.trainer
-        if t is None:
-            return self.document.project.run  # a broken network or data: keep what the file had
+        if t is None:  # a network or data the run cannot go on with: keep the run only if it fits
+            from ..core.run_file import run_fits
+
+            run = self.document.project.run
+            return run if run is not None and run_fits(run, self.document.network) else None
         if t.step == 0 and t.phase_index == 0 and not t.edits and t.horizon == 0:
             return None
         return t.state_dict()
@@ -223,7 +227,8 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         the run's starting weights. Problems are reported, not raised."""
         self._reclaim()  # how the worker's play ended no longer matters: this trainer goes
         self.pause()
-        old, self.trainer, self.error = self.trainer, None, None
+        old, self.trainer, self.error = self.trainer or self._unbuilt_run, None, None
+        self._unbuilt_run = None
         self._pending = {}
         self._forget_update()
         self.focus_sample = 0
@@ -250,6 +255,8 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         except AnnError as exc:
             self.error = str(exc)
             self.problem.emit(self.error)
+            if carry:  # keep the run: undoing the edit (or fixing it) carries it over again
+                self._unbuilt_run = old
         self._run_mark = self._run_signature()
         if moved:
             self.document.mark_run_changed()
