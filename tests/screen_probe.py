@@ -38,7 +38,11 @@ def main() -> int:
     math = window.docks["math_panel"].widget()
     rows = math.model.rowCount()
     last = math.table.visualRect(math.model.index(rows - 1, 0)) if rows else None
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
     out = {
+        "visible_tab_bars": len(bars),
         "table_rows_all_visible": bool(last is not None and last.bottom() <= math.table.viewport().height()),
         "screen": [avail.x(), avail.y(), avail.width(), avail.height()],
         "dpr": screen.devicePixelRatio(),

@@ -48,5 +48,8 @@ def test_fresh_window_fits_the_screen(tmp_path, width, height, dpr, language):
     for name, (dw, dh) in seen["docks"].items():
         assert dw >= 200 and dh >= 120, (name, seen)
     assert seen["status_bar_visible"]
+    # one tab bar per group of tabbed docks (two side by side, one on a narrow screen, and the
+    # bottom row's): none of the duplicates Qt leaves behind over the status bar
+    assert seen["visible_tab_bars"] == (2 if width < 1300 else 3), seen
     if "math_panel" in seen["docks"]:
         assert seen["table_rows_all_visible"], seen

@@ -43,7 +43,7 @@ def shot(app, window, name: str) -> None:
 
 
 def main() -> int:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from ann_studio.app import create_main_window, ensure_application
@@ -52,9 +52,7 @@ def main() -> int:
     app = ensure_application([])
     examples = ROOT / "resources" / "examples"
 
-    window = create_main_window()
-    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on the small default screen
-    window.resize(1500, 950)
+    window = create_main_window()  # 1600 × 1000 on the 1920 × 1080 screen, as a student's first window
     window.show()
     settle(app)
     for _ in range(3):
@@ -99,9 +97,7 @@ SCREENS = ((1366, 768), (1920, 1080))
 def screen_shot_process(width: int, height: int, language: str) -> None:
     """Run :func:`screen_shot` in a new process whose offscreen screen is ``width`` × ``height``
     (the screen is fixed when the QApplication starts)."""
-    config = Path(tempfile.mkdtemp()) / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "dpr": 1}]}))
+    config = _screen_config(width, height)
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", ANN_STUDIO_LANGUAGE=language)
     subprocess.run([sys.executable, __file__, "--screen", str(width), str(height)], env=env, check=True)
 
@@ -141,8 +137,18 @@ def panels_shot(app) -> None:
     host.session.shutdown()
 
 
+def _screen_config(width: int, height: int) -> Path:
+    config = Path(tempfile.mkdtemp()) / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    return config
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--screen"]:
         screen_shot(int(sys.argv[2]), int(sys.argv[3]))
         sys.exit(0)
+    if "configfile" not in os.environ["QT_QPA_PLATFORM"]:  # the README shots: a 1920 × 1080 desktop
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(1920, 1080)}"
+        os.execv(sys.executable, [sys.executable, __file__, *sys.argv[1:]])
     sys.exit(main())

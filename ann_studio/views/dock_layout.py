@@ -7,8 +7,9 @@ Docks not named here stay where their ``PanelSpec`` put them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTabBar
 
 Area = Qt.DockWidgetArea
 
@@ -95,6 +96,24 @@ def size_docks(window) -> None:
             first.raise_()  # before the window is shown Qt may still front the last tab added
             vertical = area == Area.BottomDockWidgetArea
             window.resizeDocks([first], [size], Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
+    QTimer.singleShot(0, window, lambda: hide_stray_tab_bars(window))  # once the docks have their sizes
+
+
+def hide_stray_tab_bars(window) -> None:
+    """Hide the tab bars Qt leaves behind when it tabifies docks (Qt 6.11: tabifying a second
+    group creates a duplicate bar that sits over the status bar or the canvas). A real bar sits
+    right below the front dock of its group; the others are hidden (Qt leaves them hidden)."""
+    if not window.isVisible():
+        return
+    docks = [d for d in window.docks.values() if d.isVisible() and not d.isFloating()
+             and d.geometry().x() >= 0 and d.geometry().y() >= 0]
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is not window or not bar.isVisible():
+            continue
+        g = bar.geometry()
+        if not any(abs(g.top() - d.geometry().bottom() - 1) <= 3 and g.left() < d.geometry().right()
+                   and d.geometry().left() < g.right() for d in docks):
+            bar.hide()
 
 
 def has_saved_layout() -> bool:

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from ..plain_text import escape
 
@@ -93,6 +93,7 @@ def add_legend(plot: pg.PlotItem) -> pg.LegendItem:
     legend = pg.LegendItem(labelTextSize=f"{TICK_FONT_PT}pt", labelTextColor=FOREGROUND,
                            colCount=1, verSpacing=-10)
     plot.layout.removeItem(plot.getAxis("right"))  # never shown: its cell holds the legend
+    legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay together
     plot.layout.addItem(legend, 2, 2)
     plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
     plot.legend = legend
