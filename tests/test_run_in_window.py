@@ -194,3 +194,31 @@ def test_the_timeline_marks_an_edit_and_stops_at_a_structural_edit(qtbot, tmp_pa
     assert window.session.trainer.step == 25
     trigger(window, "step_back")
     assert window.session.trainer.step == 25
+
+
+def test_a_hung_worker_costs_at_most_a_second_and_keeps_the_run(qtbot, tmp_path):
+    import time
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "spirals.annproj")
+    session = window.session
+    session.use_worker = True
+    session.set_speed("full")
+    session.play()
+    qtbot.waitUntil(lambda: session.training_elsewhere and session.trainer.step > 1000, timeout=20000)
+    client = session.handover.client
+    os.kill(client.process.pid, signal.SIGSTOP)  # hung: alive, never answers
+    try:
+        qtbot.wait(100)
+        mirrored = session.trainer.step
+        started = time.perf_counter()
+        session.pause()  # asks the worker for its state; gives up after 1 s
+        blocked = time.perf_counter() - started
+    finally:
+        try:
+            os.kill(client.process.pid, signal.SIGCONT)
+        except (ProcessLookupError, TypeError, AttributeError):
+            pass
+    assert blocked < 1.6, f"the window froze for {blocked:.1f} s"
+    assert not session.training_elsewhere and session.trainer.step >= mirrored > 0
+    trigger(window, "step_batch")  # the run goes on in the window
+    assert session.trainer.step == mirrored + 1 or session.trainer.step > mirrored

@@ -25,9 +25,19 @@ def enabled() -> bool:
     return cores >= 2
 
 
+#: a worker that died or hung is replaced by a new process at most this many times a run
+MAX_RESTARTS = 3
+_restarts = 0
+
+
 def client() -> WorkerClient:
-    """The shared worker client, its process started on first use."""
-    global _CLIENT
+    """The shared worker client, its process started on first use (and started again, a few
+    times a run, after a worker died: the session that lost it trains in the window, a new play
+    in another window or after reopening gets a new process)."""
+    global _CLIENT, _restarts
+    if _CLIENT is not None and _CLIENT.failed is not None and _CLIENT.process is None and _restarts < MAX_RESTARTS:
+        _restarts += 1
+        _CLIENT = None
     if _CLIENT is None:
         _CLIENT = WorkerClient()
         atexit.register(_CLIENT.stop)
