@@ -222,3 +222,21 @@ def test_a_hung_worker_costs_at_most_a_second_and_keeps_the_run(qtbot, tmp_path)
     assert not session.training_elsewhere and session.trainer.step >= mirrored > 0
     trigger(window, "step_batch")  # the run goes on in the window
     assert session.trainer.step == mirrored + 1 or session.trainer.step > mirrored
+
+
+def test_undoing_a_removed_neuron_brings_back_its_trained_weights(qtbot, tmp_path):
+    from ann_studio.document.commands import NetworkEditCommand, with_layer_edited
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    for _ in range(60):
+        trigger(window, "step_batch")
+    hidden = window.session.trainer.network.layer("hidden")
+    trained_second = hidden.W[1].copy(), hidden.b[1]
+    spec = with_layer_edited(window.document.network, "hidden", units=1)
+    window.document.undo_stack.push(NetworkEditCommand(window.document, spec, "Remove a neuron"))
+    assert window.session.trainer.network.layer("hidden").units == 1
+    window.document.undo_stack.undo()
+    t = window.session.trainer
+    assert t.step == 60 and np.array_equal(t.network.layer("hidden").W[1], trained_second[0])
+    assert t.network.layer("hidden").b[1] == trained_second[1]

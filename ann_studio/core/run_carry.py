@@ -50,15 +50,35 @@ def _map_array(new: np.ndarray, old: np.ndarray, new_cols: dict | None, old_cols
             new[:rows, sl.start:sl.start + width] = old[:rows, osl.start:osl.start + width]
 
 
-def _mapped(new_trainer: Trainer, old_trainer: Trainer, old_params: list[np.ndarray]) -> list[np.ndarray]:
-    """``new_trainer``'s parameters with the overlap of ``old_params`` (W, b per old dense layer) copied in."""
+def signature(network) -> tuple:
+    """What a network's structure is (ids, kinds, sizes, activations, connections), without weights."""
+    return tuple((layer.id, type(layer).__name__, layer.units, getattr(getattr(layer, "activation", None), "name", None),
+                  tuple(network.layers[s].id for s in getattr(layer, "sources", ()))) for layer in network.layers)
+
+
+def parameters_by_name(network) -> dict[tuple[str, str], np.ndarray]:
+    """Copies of ``network``'s parameters by (layer id, "W"/"b")."""
+    return {(layer.id, kind): getattr(layer, kind).copy() for layer in network.dense for kind in ("W", "b")}
+
+
+def _mapped(new_trainer: Trainer, old_trainer: Trainer, old_params: list[np.ndarray],
+            fallback: dict | None = None) -> list[np.ndarray]:
+    """``new_trainer``'s parameters with the overlap of ``old_params`` (W, b per old dense layer)
+    copied in; where they do not reach, ``fallback`` ((layer id, "W"/"b") → array of the new
+    shape: the weights this very structure had before an edit that Undo now reverses) instead of
+    fresh draws."""
     old_net, new_net = old_trainer.network, new_trainer.network
     names = renames(old_net, new_net)
     old_by_id = {names.get(layer.id, layer.id): (layer, old_params[2 * i], old_params[2 * i + 1])
                  for i, layer in enumerate(old_net.dense)}
     out = []
+    fallback = fallback or {}
     for layer in new_net.dense:
         W, b = layer.W.copy(), layer.b.copy()
+        for kind, array in (("W", W), ("b", b)):
+            back = fallback.get((layer.id, kind))
+            if back is not None and back.shape == array.shape:
+                array[...] = back
         if layer.id in old_by_id:
             old_layer, old_W, old_b = old_by_id[layer.id]
             _map_array(W, old_W, _blocks(new_net, layer), _blocks(old_net, old_layer, names))
@@ -67,15 +87,16 @@ def _mapped(new_trainer: Trainer, old_trainer: Trainer, old_params: list[np.ndar
     return out
 
 
-def carry_over(new: Trainer, old: Trainer, same_data: bool = True) -> None:
+def carry_over(new: Trainer, old: Trainer, same_data: bool = True, fallback: dict | None = None) -> None:
     """Continue ``old``'s run in ``new`` (see the module docstring). ``same_data``: the data did
     not change, so the epoch's order and position carry over too (else the next step starts a new
-    epoch)."""
+    epoch). ``fallback``: trained weights of the new structure from before an edit being undone
+    (:func:`parameters_by_name`), used where the old run has none (a neuron removed, then undone)."""
     if old.phase_index:
         old.goto(old.step)
     state = old.state_dict()
     initial = _mapped(new, old, old.initial_parameters)
-    params = _mapped(new, old, state["params"])
+    params = _mapped(new, old, state["params"], fallback)
     names = renames(old.network, new.network)
     new_names = [(layer.id, kind) for layer in new.network.dense for kind in ("W", "b")]
     old_shapes = {(names.get(layer.id, layer.id), kind): getattr(layer, kind).shape

@@ -49,6 +49,8 @@ TICK_BUDGET_S = 0.012
 MIN_TICK_BUDGET_S, MAX_TICK_BUDGET_S = 0.010, 0.030
 TRAINING_SHARE = 0.75
 REFRESH_INTERVAL_S = 1 / 30
+#: how many structures' trained weights are kept for Undo of structural edits
+MAX_REMEMBERED_STRUCTURES = 8
 #: an epoch is run synchronously by step_epoch when steps × parameters stays below this
 SYNC_EPOCH_WORK = 4_000_000
 
@@ -96,6 +98,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.handover = WorkerHandover(self)
         self._run_mark = None  # (step, phase, edits) when the document last had this run
         self._unbuilt_run = None  # the last trainer while an edit leaves the network unbuildable
+        self._structures: list[tuple] = []  # (structure, weights) before recent structural edits
         document.project_replaced.connect(self._on_document_project_replaced)
         document.network_changed.connect(self._on_document_network_changed)
         document.data_changed.connect(self._on_document_data_changed)
@@ -215,6 +218,22 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     def _on_document_network_changed(self) -> None:
         self._build(carry=True, same_data=True)
 
+    def _remember_structure(self, trainer) -> None:
+        """Keep ``trainer``'s weights under its structure before an edit changes it, so that Undo
+        brings back trained weights of what the edit removed (small networks; the last few)."""
+        from ..core.run_carry import parameters_by_name, signature
+
+        if trainer is not None and trainer.network.parameter_count() <= 1_000_000:
+            self._structures = [entry for entry in self._structures if entry[0] != signature(trainer.network)]
+            self._structures = self._structures[-(MAX_REMEMBERED_STRUCTURES - 1):] + [
+                (signature(trainer.network), parameters_by_name(trainer.network))]
+
+    def _remembered(self, trainer) -> dict | None:
+        from ..core.run_carry import signature
+
+        key = signature(trainer.network)
+        return next((params for sig, params in reversed(self._structures) if sig == key), None)
+
     @Slot()
     def _on_document_data_changed(self) -> None:
         # new data is a new problem: a new run at step 0 (the loss curve of the old data would
@@ -242,7 +261,9 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             if carry and old is not None and (old.step or old.phase_index or old.edits):
                 from ..core.run_carry import carry_over
 
-                carry_over(trainer, old, same_data)
+                fallback = self._remembered(trainer)
+                self._remember_structure(old)
+                carry_over(trainer, old, same_data, fallback)
                 moved = True
             elif (not continue_run and not carry and old is not None and old.step
                   and old.training.seed == project.training.seed):
