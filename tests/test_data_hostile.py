@@ -129,8 +129,6 @@ LOSS_CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="Project.build_trainer (core/project.py, not ours to edit) must call "
-                   "core.losses.check_targets; tests/test_datasets_targets.py tests the check itself")
 @pytest.mark.parametrize("case", list(LOSS_CASES))
 def test_targets_the_loss_cannot_use_are_refused_before_training(case, tmp_path):
     loss, activation, outputs, targets, words = LOSS_CASES[case]

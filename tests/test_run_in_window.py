@@ -240,3 +240,16 @@ def test_undoing_a_removed_neuron_brings_back_its_trained_weights(qtbot, tmp_pat
     t = window.session.trainer
     assert t.step == 60 and np.array_equal(t.network.layer("hidden").W[1], trained_second[0])
     assert t.network.layer("hidden").b[1] == trained_second[1]
+
+
+def test_a_loss_the_targets_cannot_use_is_refused_and_undo_keeps_the_run(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    problems = []
+    window.session.problem.connect(problems.append)
+    for _ in range(30):
+        trigger(window, "step_batch")
+    window.session.set_hyperparameters(loss="cross_entropy")  # XOR's one 0/1 column is no distribution
+    assert window.session.trainer is None and problems and "not" in problems[-1]
+    window.document.undo_stack.undo()
+    assert window.session.trainer is not None and window.session.trainer.step == 30

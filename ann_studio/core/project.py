@@ -85,6 +85,14 @@ class Project:
                                f"'{self.network.output}' has {n_out} units")
         if len(ds.train_inputs) == 0:
             raise ProjectError("data.train", "there are no training samples")
+        from .losses import check_targets
+
+        try:  # targets must make sense for the loss: cross-entropy of [5, -2, 0] "trains" to -2.25
+            check_targets(self.loss, ds.train_targets)
+            if ds.test_targets is not None and len(ds.test_targets):
+                check_targets(self.loss, ds.test_targets, "test")
+        except DataError as exc:
+            raise ProjectError("data", str(exc)) from None
         trainer = Trainer(self.build_network(), self.loss, self.optimizer, self.training,
                           ds.train_inputs, ds.train_targets, ds.test_inputs, ds.test_targets, evaluate=evaluate)
         if self.run is not None and not restart:

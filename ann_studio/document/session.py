@@ -333,11 +333,20 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     @Slot()
     def _on_document_settings_changed(self) -> None:
-        if self.trainer is None:
-            self.rebuild()
+        if self.trainer is None:  # (a run kept aside by a failed build carries over again)
+            self._build(carry=True)
             return
         project = self.document.project
         t = self.trainer
+        if project.loss != t.loss.name:
+            from ..core.errors import DataError
+            from ..core.losses import check_targets
+
+            try:
+                check_targets(project.loss, t.y)
+            except DataError:  # targets this loss cannot use: say so (the run waits for Undo)
+                self._build(carry=True)
+                return
         if project.training.shuffle != t.training.shuffle or project.training.seed != t.training.seed:
             self.rebuild()
             return
