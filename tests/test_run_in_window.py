@@ -253,3 +253,23 @@ def test_a_loss_the_targets_cannot_use_is_refused_and_undo_keeps_the_run(qtbot, 
     assert window.session.trainer is None and problems and "not" in problems[-1]
     window.document.undo_stack.undo()
     assert window.session.trainer is not None and window.session.trainer.step == 30
+
+
+def test_a_weight_typed_during_play_keeps_playing_from_that_step(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "spirals.annproj")
+    session = window.session
+    session.use_worker = True
+    session.set_speed("full")
+    session.play()
+    qtbot.waitUntil(lambda: session.trainer.step > 1500, timeout=20000)
+    window.selection.select(Selected("weight", "out", 0, 0))
+    field = window.docks["inspector"].widget().param_value
+    field.setText("0,5")
+    field.editingFinished.emit()
+    edits = session.trainer.edits
+    assert len(edits) == 1 and edits[0].value == 0.5 and edits[0].step > 1500
+    at = edits[0].step
+    assert session.playing
+    qtbot.waitUntil(lambda: session.trainer.step > at + 200, timeout=20000)  # it goes on from there
+    session.pause()
+    assert session.trainer.edits[0].step == at and len(session.trainer.step_losses) == session.trainer.step

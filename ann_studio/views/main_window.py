@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 from ..core import AnnError
 from ..document.autosave import Autosaver
-from ..document.commands import MoveLayersCommand
+from ..document.commands import EditRunParameterCommand, MoveLayersCommand
 from ..document.project_document import ProjectDocument
 from ..document.selection import SelectionModel
 from ..document.session import TrainingSession
@@ -256,8 +256,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ edits
 
     def push_command(self, command) -> None:
-        """Push an undo command; structural edits pause training first."""
-        if not isinstance(command, MoveLayersCommand):
+        """Push an undo command; structural edits pause training first (moving a node or typing a
+        weight mid-run does not: the run goes on from the edit)."""
+        if not isinstance(command, (MoveLayersCommand, EditRunParameterCommand)):
             self.session.pause()
         self.document.undo_stack.push(command)
 
