@@ -4,6 +4,7 @@ a real main window (offscreen) reaches its end; malformed files give located err
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -34,6 +35,15 @@ def test_the_six_lessons_exist_in_both_languages():
     for lesson in LESSONS:
         for step in lesson.steps:
             assert step.text["en"].strip() and step.text["zh"].strip()
+
+
+def test_lesson_formulas_are_typeset_as_in_the_math_view():
+    """Sub- and superscripts as HTML (α<sub>h</sub>, e<sup>−z</sup>), never ASCII (α_h, e^−z)."""
+    ascii_math = re.compile(r"(?<![A-Za-z0-9_])[A-Za-zα-ωΣŷ∂]_[A-Za-z0-9]|(?<![A-Za-z])(net|out|target)_[a-z][0-9]|\^")
+    for lesson in LESSONS:
+        for k, step in enumerate(lesson.steps):
+            for language, text in step.text.items():
+                assert not ascii_math.search(text), f"{lesson.id} step {k} ({language}): {text}"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)

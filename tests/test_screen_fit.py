@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from ann_studio.views.dock_layout import COMPACT_WIDTH
+
 HERE = Path(__file__).resolve().parent
 SCREENS = [(1366, 768, 1), (1920, 1080, 1), (1280, 720, 2)]
 
@@ -50,6 +52,6 @@ def test_fresh_window_fits_the_screen(tmp_path, width, height, dpr, language):
     assert seen["status_bar_visible"]
     # one tab bar per group of tabbed docks (two side by side, one on a narrow screen, and the
     # bottom row's): none of the duplicates Qt leaves behind over the status bar
-    assert seen["visible_tab_bars"] == (2 if width < 1300 else 3), seen
+    assert seen["visible_tab_bars"] == (2 if width < COMPACT_WIDTH else 3), seen
     if "math_panel" in seen["docks"]:
         assert seen["table_rows_all_visible"], seen

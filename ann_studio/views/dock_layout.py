@@ -16,8 +16,9 @@ Area = Qt.DockWidgetArea
 #: the window a large screen gets (logical pixels); smaller screens get the whole screen
 PREFERRED_SIZE = QSize(1600, 1000)
 #: below this width the math view and the inspector join the left group's tabs (one side column),
-#: so the canvas keeps ≥ 480 px (1280 × 720 logical is a 2560 × 1440 panel at 200 %)
-COMPACT_WIDTH = 1300
+#: so the canvas keeps ≥ 480 px; wider windows (1280 × 720 logical is a 2560 × 1440 panel at
+#: 200 %) keep the math view beside the lessons
+COMPACT_WIDTH = 1200
 
 #: (area, dock objectNames in tab order; the first is raised, width or height in pixels)
 DEFAULT_LAYOUT = (
@@ -50,11 +51,12 @@ def layout_for(size: QSize) -> tuple:
     bottom row take a share of the window (the canvas keeps at least 480 × 320); on a narrow
     window the right group is tabbed into the left one."""
     left = max(320, min(360, round(0.22 * size.width())))
+    right = max(360, min(440, round(0.28 * size.width())))
     bottom = max(190, min(300, round(0.31 * size.height())))
-    (l_area, l_names, _), (r_area, r_names, r_size), (b_area, b_names, _) = DEFAULT_LAYOUT
+    (l_area, l_names, _), (r_area, r_names, _), (b_area, b_names, _) = DEFAULT_LAYOUT
     if size.width() < COMPACT_WIDTH:
         return ((l_area, l_names + r_names, left), (b_area, b_names, bottom))
-    return ((l_area, l_names, left), (r_area, r_names, r_size), (b_area, b_names, bottom))
+    return ((l_area, l_names, left), (r_area, r_names, right), (b_area, b_names, bottom))
 
 
 def arrange_docks(window, specs, tabify: bool = True) -> None:

@@ -48,7 +48,7 @@ class MathPanel(QWidget):
     def __init__(self, window):
         super().__init__()
         self.setObjectName("math_view")
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(340)
         self.window_ = window
         self.session = window.session
         self.selection = window.selection
@@ -86,7 +86,7 @@ class MathPanel(QWidget):
         self.badge.setWordWrap(True)
         self.formula = QTextBrowser(self, objectName="math_formula")
         self.formula.document().setDefaultStyleSheet(_FORMULA_CSS)
-        self.formula.setMinimumHeight(110)
+        self.formula.setMinimumHeight(96)
         self.check_button = QPushButton(self.tr("Check gradient"), self, objectName="check_gradient")
         self.check_button.setToolTip(self.tr("Compare ∂E/∂w from backpropagation with a central finite "
                                              "difference (E(w + h) − E(w − h)) / 2h for the selection"))
@@ -160,6 +160,7 @@ class MathPanel(QWidget):
             self.set_notation("zhou" if "zhou" in keys else "nielsen")
         self.check_result.clear()
         self.tabs.setTabVisible(1, self.is_mazur_preset)
+        self.tabs.tabBar().setVisible(self.is_mazur_preset)  # one tab: no tab bar, one more table row
         self.badge.setVisible(self.is_mazur_preset)
         self.refresh()
 
@@ -230,7 +231,9 @@ class MathPanel(QWidget):
         rows = self.model.rowCount()
         scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # wide numbers scroll
         needed = (self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize()
-                  + 2 * self.table.frameWidth() + self.tabs.tabBar().sizeHint().height() + scrollbar + 4)
+                  + 2 * self.table.frameWidth() + scrollbar + 4)
+        if not self.tabs.tabBar().isHidden():
+            needed += self.tabs.tabBar().sizeHint().height()
         formula, tabs = self.split.sizes()
         total = formula + tabs
         if total > 0 and tabs < needed:
