@@ -124,6 +124,59 @@
         </message>
     </context>
     <context>
+        <name>ClassNames</name>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>above</source>
+            <translation>曲线上方</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>arm %1</source>
+            <translation>第 %1 臂</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>bad</source>
+            <translation>坏</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>below</source>
+            <translation>曲线下方</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>blob %1</source>
+            <translation>第 %1 团</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>good</source>
+            <translation>好</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>inner</source>
+            <translation>内圈</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>lower</source>
+            <translation>下方</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>outer</source>
+            <translation>外圈</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/class_names.py" />
+            <source>upper</source>
+            <translation>上方</translation>
+        </message>
+    </context>
+    <context>
         <name>Classroom</name>
         <message>
             <location filename="ann_studio/views/classroom_mode.py" />

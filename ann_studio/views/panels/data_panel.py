@@ -32,6 +32,7 @@ from ...core import AnnError
 from ...core.datasets import BUILTINS, FEATURES, builtin, section_for_builtin
 from ...core.datasets.synthetic import CURVES
 from ...document import data_commands as cmd
+from ..class_names import shown_class_names
 from ..plain_text import plain
 from ..plots import style
 from .point_editor import PointEditor
@@ -276,7 +277,7 @@ class DataPanel(QWidget):
             self._show_mosaic(dataset)
             self.preview.setCurrentWidget(self.mosaic)
         elif dataset.input_size == 2:
-            self.editor.show_dataset(dataset, keep_range=self._drawing)
+            self.editor.show_dataset(dataset, keep_range=self._drawing, names=shown_class_names(self.document, dataset))
             self.preview.setCurrentWidget(self.editor)
         else:
             self._show_table(dataset)
@@ -285,7 +286,7 @@ class DataPanel(QWidget):
                     and not (isinstance(data, dict) and data.get("features")))
         self.editor.drawing_enabled = can_draw
         self.draw_class.setEnabled(can_draw)
-        names = dataset.target_names if can_draw else []
+        names = shown_class_names(self.document, dataset) if can_draw else []
         if [self.draw_class.itemText(i) for i in range(self.draw_class.count())] != names:
             self.draw_class.clear()
             self.draw_class.addItems(names)

@@ -39,10 +39,11 @@ class PointEditor(pg.PlotWidget):
         self.parts: dict[str, np.ndarray] = {"train": np.zeros((0, 2)), "test": np.zeros((0, 2))}
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
-    def show_dataset(self, dataset, keep_range: bool = False) -> None:
+    def show_dataset(self, dataset, keep_range: bool = False, names: list[str] | None = None) -> None:
         """Show the points of a 2-input ``dataset``. ``keep_range``: the student is drawing, so
         the axes stay where they are while every point is still in view (a view that re-scaled
-        after each click put the next point away from where the student aimed)."""
+        after each click put the next point away from where the student aimed). ``names``: the
+        class names to show in the legend (default: the data set's own)."""
         k = dataset.n_classes
         for part, item, x, y in (("train", self.train_points, dataset.train_inputs, dataset.train_targets),
                                  ("test", self.test_points, dataset.test_inputs, dataset.test_targets)):
@@ -50,7 +51,7 @@ class PointEditor(pg.PlotWidget):
             brushes = [style.brush(int(c)) for c in labels] if k else [style.brush("#444444")] * len(x)
             item.setData(pos=x, brush=brushes)
             self.parts[part] = x
-        self._show_classes(list(dataset.target_names) if k else [])
+        self._show_classes((list(names) if names is not None else list(dataset.target_names)) if k else [])
         both = np.concatenate([dataset.train_inputs, dataset.test_inputs])
         lo, hi = both.min(axis=0), both.max(axis=0)
         (x0, x1), (y0, y1) = self.getPlotItem().vb.viewRange()

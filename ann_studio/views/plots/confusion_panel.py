@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
 from PySide6.QtWidgets import QComboBox
 
 from ...core.metrics import confusion_matrix
+from ..class_names import shown_class_names
 from ..panels.registry import PanelSpec
 from . import style
 from .base import LivePanel
@@ -55,7 +56,7 @@ class ConfusionPanel(LivePanel):
             return
         self.show_message("")
         k = max(2, trainer.y.shape[1])
-        names = self.session.dataset.target_names if self.session.dataset is not None else []
+        names = shown_class_names(self.document, self.session.dataset)
         labels = [(i + 0.5, names[i] if i < len(names) else str(i)) for i in range(k)]
         self.plot.getAxis("bottom").setTicks([labels, []])
         self.plot.getAxis("left").setTicks([labels, []])

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
+from ..class_names import shown_class_names
 from ..panels.registry import PanelSpec
 from ..plain_text import plain
 from . import style
@@ -82,7 +83,7 @@ class PredictionPanel(LivePanel):
             self.output_plot.setRange(xRange=(-0.6, n_out - 0.4), yRange=(0, 1.05), padding=0)
         else:
             self.output_plot.enableAutoRange()
-        names = self.session.dataset.target_names if self.session.dataset is not None else []
+        names = shown_class_names(self.document, self.session.dataset)
         if n_out > 1 and len(names) == n_out:
             self.output_plot.getAxis("bottom").setTicks([list(enumerate(names)), []])
         else:
@@ -108,7 +109,7 @@ class PredictionPanel(LivePanel):
         if trainer.classification:
             predicted = int(np.argmax(out)) if len(out) > 1 else int(out[0] > 0.5)
             truth = int(np.argmax(y[i])) if len(out) > 1 else int(y[i][0])
-            names = self.session.dataset.target_names
+            names = shown_class_names(self.document, self.session.dataset)
             text = self.tr("predicted %1, target %2").replace("%1", names[predicted]).replace("%2", names[truth])
             self.verdict.setText(("✓ " if predicted == truth else "✗ ") + text)
 
