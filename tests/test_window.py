@@ -198,3 +198,22 @@ def test_new_from_an_example_never_points_at_the_shipped_file(window):
     assert window.new_project(EXAMPLES / "xor.annproj")
     assert window.document.path is None and window.document.network.layer("hidden").units == 2
     assert not any("resources/examples" in name for name in window.recent_files())
+
+
+def test_status_bar_shows_the_step_the_training_panel_shows_after_a_pause(qtbot, tmp_path):
+    """Full speed trains in a worker; pausing takes its step back: the status bar must say the
+    same epoch and step as the training panel, not the last mirrored one."""
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj", all_panels=True)
+    session = window.session
+    session.set_speed("full")
+    session.play()
+    try:
+        qtbot.waitUntil(lambda: session.trainer.step > 300, timeout=30_000)
+    finally:
+        session.pause()
+    t = session.trainer
+    assert window.status_training.text() == f"Epoch {t.epoch} · step {t.step}"
+    training = window.docks["training_panel"].widget()
+    training.refresh()
+    assert training.step_label.text() == str(t.step)
+    session.shutdown()
