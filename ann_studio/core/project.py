@@ -31,7 +31,7 @@ from .trainer import Trainer, TrainingSettings
 FORMAT = "ann-studio-project"
 VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
-_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "arrays"}
+_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays"}
 _KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
 
@@ -95,7 +95,7 @@ class Project:
             raise ProjectError("data", str(exc)) from None
         trainer = Trainer(self.build_network(), self.loss, self.optimizer, self.training,
                           ds.train_inputs, ds.train_targets, ds.test_inputs, ds.test_targets, evaluate=evaluate)
-        if self.run is not None and not restart:
+        if self.run is not None and not restart and not self.run.get("aside"):
             from .run_file import resume
 
             resume(trainer, self.run)
@@ -239,7 +239,21 @@ def parse_project(obj: Any) -> Project:
         from .run_file import parse_run
 
         project.network, project.run = parse_run(obj["run"], "run", project)
+    elif obj.get("run_aside") is not None:
+        project.run = _parse_run_aside(obj["run_aside"], project)
     return project
+
+
+def _parse_run_aside(obj: Any, project: Project) -> dict:
+    """A run saved while the network could not take it: its own network, then the run."""
+    from .run_file import parse_run
+
+    jp.need_dict(obj, "run_aside")
+    aside = project.copy()
+    aside.network = parse_network(obj.get("network"), "run_aside.network")
+    spec, state = parse_run(obj.get("run"), "run_aside.run", aside)
+    state.update(aside=True, network_spec=with_current_weights(Project(spec, run=state)).network)
+    return state
 
 
 def _parse_optimizer(obj: Any, path: str) -> tuple[OptimizerSettings, dict]:
@@ -319,11 +333,15 @@ def project_to_json(project: Project) -> dict:
         if getattr(t, key) is not None:
             training[key] = getattr(t, key)
     training.update(copy.deepcopy(t.extra))
+    aside = project.run is not None and project.run.get("aside")
     network = with_current_weights(project).network if project.run is not None else project.network
     out = {"format": FORMAT, "version": VERSION, "network": network_to_json(network),
            "loss": project.loss, "optimizer": opt, "training": training, "data": copy.deepcopy(project.data)}
     out.update(copy.deepcopy(project.extra))
-    if project.run is not None:
+    if aside:  # a run the network cannot take now: kept with the network it fits
+        spec = project.run["network_spec"]
+        out["run_aside"] = {"network": network_to_json(spec), "run": run_to_json(project.run, spec)}
+    elif project.run is not None:
         out["run"] = run_to_json(project.run, project.network)
     return out
 
@@ -349,8 +367,9 @@ def dumps(obj: Any, indent: int = 0) -> str:
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` so that a crash or a full disk never damages the previous file: write a
-    temporary file beside it, flush and fsync it, then rename it over the target."""
-    path = Path(path)
+    temporary file beside it, flush and fsync it, then rename it over the target. A symlink is
+    written through, to the file it points at (the link stays a link)."""
+    path = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         _set_mode(tmp, path)
@@ -391,18 +410,32 @@ def _set_mode(tmp: str, path: Path) -> None:
 
 
 def save_project(project: Project, path: str | os.PathLike | None = None) -> Path:
-    """Write the project atomically to ``path`` (default: where it was loaded from)."""
-    from .array_store import SIDECAR_PARAMETERS, collecting, remove_old_sidecars, sidecar_path, write_sidecar
-
+    """Write the project atomically to ``path`` (default: where it was loaded from); a symlink is
+    written through, to its target."""
     target = Path(path) if path is not None else project.path
     if target is None:
         raise ValueError("no path to save to")
+    target = write_project_file(project, target)
+    project.path = target.resolve()
+    return target
+
+
+def write_project_file(project: Project, path: str | os.PathLike, data: dict | None = None) -> Path:
+    """Write ``project`` atomically to ``path`` as Save does, big arrays (above
+    ``SIDECAR_PARAMETERS`` parameters) in a sibling ``<file>.arrays*.npz``, without changing
+    ``project.path``. ``data`` replaces the data section written (e.g. with relocated paths).
+    Returns the path written (a symlink resolved to its target)."""
+    from .array_store import SIDECAR_PARAMETERS, collecting, remove_old_sidecars, sidecar_path, write_sidecar
+
+    target = Path(os.path.realpath(path))
     try:
         big = project.network.parameter_count() > SIDECAR_PARAMETERS
     except (ProjectError, KeyError, ValueError):  # an invalid network: no big arrays to place
         big = False
     with collecting(big) as arrays:
         obj = project_to_json(project)
+    if data is not None:
+        obj["data"] = copy.deepcopy(data)
     side = None
     if arrays:  # the big arrays go beside the file, under a new name: the old pair stays intact
         side = sidecar_path(target)
@@ -417,14 +450,13 @@ def save_project(project: Project, path: str | os.PathLike | None = None) -> Pat
             side.unlink(missing_ok=True)
         raise
     remove_old_sidecars(target, side.name if side is not None else None)
-    project.path = target.resolve()
     return target
 
 
 def with_current_weights(project: Project) -> Project:
     """A copy of ``project`` whose network carries the run's current weights (itself at step 0)."""
     out = project.copy()
-    if project.run is None:
+    if project.run is None or project.run.get("aside"):
         return out
     params = iter(project.run["params"])
     for layer in _dense_in_order(out.network):
@@ -451,7 +483,8 @@ def with_trained_weights(project: Project, network: Network) -> Project:
     return out
 
 
-_PATH_KEYS = {"file", "csv", "train_images", "train_labels", "test_images", "test_labels"}
+#: the keys of a data section whose values name files (relative to the project's folder)
+DATA_PATH_KEYS = {"file", "csv", "train_images", "train_labels", "test_images", "test_labels"}
 
 
 def relocate_data_paths(section: Any, old_dir: Path, new_dir: Path) -> Any:
@@ -460,7 +493,7 @@ def relocate_data_paths(section: Any, old_dir: Path, new_dir: Path) -> Any:
     if isinstance(section, dict):
         out = {}
         for key, value in section.items():
-            if key in _PATH_KEYS and isinstance(value, str) and not Path(value).is_absolute():
+            if key in DATA_PATH_KEYS and isinstance(value, str) and not Path(value).is_absolute():
                 target = (old_dir / value).resolve()
                 out[key] = os.path.relpath(target, new_dir.resolve()).replace(os.sep, "/")
             else:
@@ -471,5 +504,5 @@ def relocate_data_paths(section: Any, old_dir: Path, new_dir: Path) -> Any:
     return copy.deepcopy(section)
 
 
-__all__ = ["relocate_data_paths", "with_current_weights", "optimizer_to_json", "Project", "load_project", "parse_project", "save_project", "project_to_json", "dumps",
+__all__ = ["relocate_data_paths", "with_current_weights", "optimizer_to_json", "Project", "load_project", "parse_project", "save_project", "write_project_file", "project_to_json", "dumps",
            "write_atomic", "with_trained_weights", "ProjectError", "DataError"]

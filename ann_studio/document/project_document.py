@@ -6,6 +6,7 @@ below; each mutator changes the :class:`Project` and emits a signal naming what 
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import LayerSpec, NetworkSpec, Project, ProjectError, load_project, problems_of, save_project
+from ..core.project import DATA_PATH_KEYS, relocate_data_paths
 
 
 class ProjectDocument(QObject):
@@ -139,6 +141,7 @@ class ProjectDocument(QObject):
         """Replace the project by an untitled copy of the file at ``path`` (an example): Save then
         asks where, and never writes over the file it came from."""
         project = load_project(path)
+        project.data = absolute_data_paths(project.data, project.base_dir)  # found wherever it is saved
         project.path = None
         self.replace_project(project)
 
@@ -153,7 +156,17 @@ class ProjectDocument(QObject):
         self.modified_changed.emit(self.is_modified())
 
     def save(self, path: str | Path | None = None) -> Path:
-        target = save_project(self.project_for_save(), path)
+        """Save to ``path`` (default: the current file). Relative data-file paths are rewritten so
+        they still name the same files from the new folder (as the CLI's ``--out`` does)."""
+        project = self.project_for_save()
+        data = project.data
+        if path is not None:
+            project.data = relocate_data_paths(data, project.base_dir, Path(os.path.realpath(path)).parent)
+        try:
+            target = save_project(project, path)
+        except BaseException:
+            project.data = data
+            raise
         self._set_saved()
         self.path_changed.emit(self._project.path)
         return target
@@ -269,6 +282,16 @@ class ProjectDocument(QObject):
     def set_data(self, data: dict) -> None:
         self._project.data = data
         self.data_changed.emit()
+
+
+def absolute_data_paths(section, folder: Path):
+    """A copy of a data section whose relative file paths (relative to ``folder``) are absolute."""
+    if isinstance(section, dict):
+        return {k: (str((folder / v).resolve()) if k in DATA_PATH_KEYS and isinstance(v, str) else
+                    absolute_data_paths(v, folder)) for k, v in section.items()}
+    if isinstance(section, list):
+        return [absolute_data_paths(v, folder) for v in section]
+    return section
 
 
 def default_project() -> Project:

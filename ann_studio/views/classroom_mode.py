@@ -133,17 +133,22 @@ def classroom_of(window) -> ClassroomLock | None:
     return window.findChild(ClassroomLock, "classroom_lock")
 
 
-def apply_assignment(window, assignment: Assignment) -> None:
-    """Open ``assignment``'s lesson in the Lessons panel and hide/lock its controls."""
+def apply_assignment(window, assignment: Assignment) -> bool:
+    """Open ``assignment``'s lesson in the Lessons panel and hide/lock its controls. False (and
+    nothing locked) when its project could not be opened (the reason is in ``window.last_error``)."""
     lesson = find_lesson(assignment.lesson)
     panel = window.docks["lessons_panel"].widget()
     window.docks["lessons_panel"].show()
-    panel.start_lesson(lesson.id, project=assignment.project, ask=False)  # the caller asked (File → Open)
+    window.last_error = ""
+    if not panel.start_lesson(lesson.id, project=assignment.project, ask=False):  # the caller asked (File → Open)
+        window.last_error = window.last_error or _tr("its project could not be opened")
+        return False
     panel.set_classroom(assignment)
     previous = classroom_of(window)
     if previous is not None:
         previous.release()
     ClassroomLock(window, assignment)
+    return True
 
 
 def open_assignment(window, path: str | Path) -> bool:
@@ -151,11 +156,12 @@ def open_assignment(window, path: str | Path) -> bool:
     ``window.last_error`` (returns False)."""
     try:
         assignment = load_assignment(path)
-        apply_assignment(window, assignment)
+        opened = apply_assignment(window, assignment)
     except LessonError as exc:
-        window.last_error = str(exc)
+        window.last_error, opened = str(exc), False
+    if not opened:
         window.statusBar().showMessage(
-            _tr("Could not open %1: %2").replace("%1", str(path)).replace("%2", str(exc)), 15000)
+            _tr("Could not open %1: %2").replace("%1", str(path)).replace("%2", window.last_error), 15000)
         return False
     window.statusBar().showMessage(_tr("Opened the assignment %1 (%2)").replace("%1", Path(path).name).replace(
         "%2", assignment_code_text(assignment)), 15000)
