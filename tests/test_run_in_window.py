@@ -273,3 +273,26 @@ def test_a_weight_typed_during_play_keeps_playing_from_that_step(qtbot, tmp_path
     qtbot.waitUntil(lambda: session.trainer.step > at + 200, timeout=20000)  # it goes on from there
     session.pause()
     assert session.trainer.edits[0].step == at and len(session.trainer.step_losses) == session.trainer.step
+
+
+def test_a_run_set_aside_by_a_network_that_does_not_fit_survives_save_and_reopen(qtbot, tmp_path):
+    from ann_studio.document.commands import NetworkEditCommand, with_layer_edited
+
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
+    window.session.use_worker = False
+    for _ in range(25):
+        trigger(window, "step_batch")
+    trained = params(window)
+    doc = window.document
+    doc.undo_stack.push(NetworkEditCommand(doc, with_layer_edited(doc.network, "in", units=3), "3 inputs"))
+    assert window.session.trainer is None  # the data has 2 columns
+    path = tmp_path / "aside.annproj"
+    assert window.save_project(path)
+    other = make_window(qtbot, tmp_path / "w2", path)  # opens: the run is set aside
+    other.session.use_worker = False
+    assert other.session.trainer is None
+    odoc = other.document
+    odoc.undo_stack.push(NetworkEditCommand(odoc, with_layer_edited(odoc.network, "in", units=2), "2 inputs"))
+    t = other.session.trainer
+    assert t is not None and t.step == 25
+    assert all(np.array_equal(a, b) for a, b in zip(trained, params(other)))

@@ -115,11 +115,17 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         nothing typed in (a project that was never trained). While the worker trains, this is the
         state of its last snapshot."""
         t = self.trainer
-        if t is None:  # a network or data the run cannot go on with: keep the run only if it fits
+        if t is None:  # a network or data the run cannot go on with (yet)
             from ..core.run_file import run_fits
 
+            if self._unbuilt_run is not None and (self._unbuilt_run.step or self._unbuilt_run.edits):
+                # kept aside with the network it fits: Save and autosave write it as "run_aside",
+                # and it carries over once the network can take it again (also after reopening)
+                state = self._unbuilt_run.state_dict()
+                state.update(aside=True, network_spec=self._unbuilt_run.network.to_spec())
+                return state
             run = self.document.project.run
-            return run if run is not None and run_fits(run, self.document.network) else None
+            return run if run is not None and (run.get("aside") or run_fits(run, self.document.network)) else None
         if t.step == 0 and t.phase_index == 0 and not t.edits and t.horizon == 0:
             return None
         return t.state_dict()
@@ -218,6 +224,18 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
     def _on_document_network_changed(self) -> None:
         self._build(carry=True, same_data=True)
 
+    def _aside_trainer(self):
+        """The trainer of a run saved aside (with the network it fits), or None if it cannot be built."""
+        state = dict(self.document.project.run)
+        project = self.document.project.copy()
+        project.network = state.pop("network_spec")
+        state.pop("aside", None)
+        project.run = state
+        try:
+            return project.build_trainer(self._load_dataset(self.document.project))
+        except AnnError:
+            return None
+
     def _remember_structure(self, trainer) -> None:
         """Keep ``trainer``'s weights under its structure before an edit changes it, so that Undo
         brings back trained weights of what the edit removed (small networks; the last few)."""
@@ -248,6 +266,9 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.pause()
         old, self.trainer, self.error = self.trainer or self._unbuilt_run, None, None
         self._unbuilt_run = None
+        run = self.document.project.run
+        if continue_run and run is not None and run.get("aside"):  # reopened with a run set aside
+            old, continue_run, carry = self._aside_trainer(), False, True
         self._pending = {}
         self._forget_update()
         self.focus_sample = 0
