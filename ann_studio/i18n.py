@@ -232,6 +232,8 @@ def rebuild_window(window, keep_layout: bool = True):
     else:
         settings.remove("window/state")
     new = MainWindow(document, recovery_dir=window.autosaver.directory)
+    new.disk_guard.take_over(window.disk_guard)  # a change on disk before the rebuild is still noticed
+    window.autosaver.hand_over(new.autosaver)  # the recovery file stays on disk throughout
     for restore, state in saved:
         restore(new, state)
     if window.isVisible():

@@ -5,7 +5,9 @@ Every window of every running instance has its own recovery files in
 ``QStandardPaths.AppDataLocation``, named by a unique id (process id, a counter and a random part)::
 
     recovery-<id>.annproj   the project, with its run (file format v2)
-    recovery-<id>.json      where it came from, when it was written, the step it had reached
+    recovery-<id>.annproj.arrays*.npz   its big arrays, above 1 M parameters (as Save writes them)
+    recovery-<id>.json      where it came from (and that file's stamp when the window last opened
+                            or saved it), when it was written, the step it had reached
     recovery-<id>.lock      locked (flock) for as long as the window lives
 
 A clean save or a normal close removes them. A recovery file whose lock nobody holds was left by a
@@ -28,7 +30,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 
 from ..core import AnnError, Project, load_project
-from ..core.project import dumps, project_to_json, relocate_data_paths, write_atomic
+from ..core.array_store import remove_old_sidecars
+from ..core.project import relocate_data_paths, write_atomic, write_project_file
 
 try:  # POSIX
     import fcntl
@@ -107,14 +110,17 @@ class FileLock:
 @dataclass(eq=False)
 class Recovery:
     """A recovery file left by a crashed window: the project file it came from (None if never
-    saved), when it was written (seconds since the epoch) and the training step it had reached.
-    While offered it holds its lock (:attr:`claim`), so no other instance offers it too."""
+    saved), when it was written (seconds since the epoch), the training step it had reached and
+    the stamp of the original (``views.file_guard.file_stamp``) as that window last opened or saved
+    it (None if unknown). While offered it holds its lock (:attr:`claim`), so no other instance
+    offers it too."""
 
     path: Path
     original: Path | None
     saved_at: float
     step: int = 0
     claim: FileLock | None = field(default=None, repr=False)
+    original_stamp: tuple | None = None
 
     @property
     def info_path(self) -> Path:
@@ -134,8 +140,7 @@ class Recovery:
 
     def discard(self) -> None:
         """Delete this recovery's files (and no other's)."""
-        for path in (self.path, self.info_path):
-            path.unlink(missing_ok=True)
+        _remove_files(self.path)
         if self.claim is not None:
             self.claim.release(delete=True)
         else:
@@ -153,9 +158,17 @@ def _read_recovery(path: Path) -> Recovery:
         original = Path(info["original"]) if info.get("original") else None
         saved_at = float(info.get("saved_at", path.stat().st_mtime))
         step = int(info.get("step", 0))
+        stamp = tuple(int(v) for v in info["stamp"]) if info.get("stamp") else None
     except (OSError, ValueError, KeyError, TypeError):
-        original, saved_at, step = None, path.stat().st_mtime, 0
-    return Recovery(path, original, saved_at, step)
+        original, saved_at, step, stamp = None, path.stat().st_mtime, 0, None
+    return Recovery(path, original, saved_at, step, original_stamp=stamp)
+
+
+def _remove_files(path: Path) -> None:
+    """Delete the recovery file ``path``, its arrays and its info (not its lock)."""
+    path.unlink(missing_ok=True)
+    remove_old_sidecars(path, None)
+    path.with_suffix(".json").unlink(missing_ok=True)
 
 
 def find_recoveries(directory: Path | None = None) -> list[Recovery]:
@@ -200,14 +213,19 @@ class Autosaver(QObject):
     directory : Path, optional
         Default :func:`recovery_dir`.
     interval_ms : int
+    stamp_of : callable, optional
+        ``stamp_of(path) -> tuple | None``: the stamp of the project file ``path`` as this window
+        last opened or saved it, kept in the info so a restored window still notices a newer version.
     """
 
     #: a recovery file was written (its path)
     saved = Signal(object)
 
-    def __init__(self, document, directory: Path | None = None, interval_ms: int = INTERVAL_MS, parent=None):
+    def __init__(self, document, directory: Path | None = None, interval_ms: int = INTERVAL_MS, parent=None,
+                 stamp_of=None):
         super().__init__(parent)
         self.document = document
+        self.stamp_of = stamp_of or (lambda _path: None)
         self.directory = Path(directory) if directory is not None else recovery_dir()
         self.recovery_id = new_recovery_id()
         self.wrote = False
@@ -246,12 +264,14 @@ class Autosaver(QObject):
             if not self._lock.acquire():
                 return False
             project = self.document.project_for_save()
-            obj = project_to_json(project)
-            obj["data"] = relocate_data_paths(obj["data"], project.base_dir, self.directory)
-            write_atomic(self.path, dumps(obj) + "\n")
+            # as Save writes it: big arrays in a sibling .npz, not megabytes of JSON on the GUI thread
+            write_project_file(project, self.path, relocate_data_paths(project.data, project.base_dir,
+                                                                       self.directory))
             run = project.run or {}
+            stamp = self.stamp_of(project.path) if project.path else None
             info = {"original": str(project.path) if project.path else None, "saved_at": time.time(),
-                    "step": int(run.get("step", 0)) if isinstance(run, dict) else 0, "pid": os.getpid()}
+                    "step": int(run.get("step", 0)) if isinstance(run, dict) else 0, "pid": os.getpid(),
+                    "stamp": list(stamp) if stamp else None}
             write_atomic(self.path.with_suffix(".json"), json.dumps(info))
         except (OSError, ValueError, TypeError, AnnError):
             return False
@@ -262,10 +282,22 @@ class Autosaver(QObject):
     def remove(self) -> None:
         """Delete this window's recovery files (after a save or a normal close); never another's."""
         if self.wrote or self._lock.held:
-            for path in (self.path, self.path.with_suffix(".json")):
-                path.unlink(missing_ok=True)
+            _remove_files(self.path)
             self._lock.release(delete=True)
             self.wrote = False
+
+    def hand_over(self, successor: Autosaver) -> None:
+        """Give this window's recovery files and their lock to ``successor`` (the window that
+        replaces this one on the same document: a language switch, View → Reset Layout), so the
+        autosaved work stays on disk throughout. This autosaver then writes and deletes nothing."""
+        self.stop()
+        self.document.modified_changed.disconnect(self._on_document_modified_changed)
+        successor._lock.release(delete=True)
+        successor.recovery_id, successor._lock, successor.wrote = self.recovery_id, self._lock, self.wrote
+        self.recovery_id = new_recovery_id()
+        self._lock = FileLock(self.path.with_suffix(".lock"))
+        self.wrote = False
+        successor._on_document_modified_changed()
 
     def abandon(self) -> None:
         """Stop and let go of the recovery file without deleting it, as a crash would: it becomes

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import LayerSpec, NetworkSpec, Project, ProjectError, load_project, problems_of, save_project
-from ..core.project import DATA_PATH_KEYS, relocate_data_paths
+from ..core.export.numpy_script import description_key, without_stale_description
+from ..core.project import DATA_PATH_KEYS, relocate_data_paths, with_current_weights
 
 
 class ProjectDocument(QObject):
@@ -54,6 +55,7 @@ class ProjectDocument(QObject):
         self._batch_dirty = False
         self._run_dirty = False  # trained since the last save (training is not an undo step)
         self._run_source = None
+        self._described = description_key(self._project)  # what its stored title describes
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
     # ------------------------------------------------------------------ access
@@ -125,6 +127,12 @@ class ProjectDocument(QObject):
         self.sync_run()
         return self._project
 
+    def project_for_export(self) -> Project:
+        """A copy with the run's current weights, for export. It keeps its stored title and
+        description only while the network and data are as opened: after the student changed
+        them, they describe another project (an exported docstring then describes what it holds)."""
+        return without_stale_description(with_current_weights(self.project_for_save()), self._described)
+
     def _set_saved(self) -> None:
         self._run_dirty = False
         self.undo_stack.setClean()
@@ -149,6 +157,7 @@ class ProjectDocument(QObject):
         """Make ``project`` the open one (its run continues). ``modified``: it holds work not in
         any file (a recovered autosave)."""
         self._project = project
+        self._described = None if modified else description_key(project)
         self.undo_stack.clear()
         self._run_dirty = modified
         self.project_replaced.emit()

@@ -41,10 +41,21 @@ class DiskGuard:
         self._path: Path | None = None
         self._stamp: tuple | None = None
 
-    def remember(self, path: str | os.PathLike | None) -> None:
-        """``path`` was just opened or saved (None: an untitled project)."""
+    def remember(self, path: str | os.PathLike | None, stamp: tuple | None = None) -> None:
+        """``path`` was just opened or saved (None: an untitled project). ``stamp``: the version
+        seen then, when that was earlier than now (a restored autosave); default the file as it is."""
         self._path = Path(path).resolve() if path is not None else None
-        self._stamp = file_stamp(self._path)
+        self._stamp = tuple(stamp) if stamp is not None else file_stamp(self._path)
+
+    def stamp_of(self, path: str | os.PathLike | None) -> tuple | None:
+        """The stamp of ``path`` as this window last opened or saved it (None for another file)."""
+        if path is None or self._path is None or Path(path).resolve() != self._path:
+            return None
+        return self._stamp
+
+    def take_over(self, other: DiskGuard) -> None:
+        """Remember what ``other`` remembers (the window it guarded is being replaced by this one's)."""
+        self._path, self._stamp = other._path, other._stamp
 
     def changed_on_disk(self, target: str | os.PathLike) -> bool:
         """Whether saving to ``target`` would overwrite a version of the remembered file that this

@@ -88,9 +88,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_panels()
         self._build_status_bar()
-        self.autosaver = Autosaver(self.document, recovery_dir, parent=self)
         self.disk_guard = DiskGuard()
         self.disk_guard.remember(self.document.path)
+        self.autosaver = Autosaver(self.document, recovery_dir, parent=self, stamp_of=self.disk_guard.stamp_of)
         self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.document.network_changed.connect(self._update_status)
@@ -368,10 +368,9 @@ class MainWindow(QMainWindow):
         """Write the project with its *current* weights as a script of ``kind`` (``"python"``:
         NumPy, ``"torch"``: PyTorch) to ``path``, without dialogs."""
         from ..core.export import export_project
-        from ..core.project import with_current_weights
 
         try:
-            export_project(with_current_weights(self.document.project_for_save()), kind, path)
+            export_project(self.document.project_for_export(), kind, path)
         except AnnError as exc:
             self.last_error = str(exc)
             return False

@@ -12,6 +12,7 @@ of layers is written as Nielsen's ``Network(sizes)``; a graph with concatenating
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -146,6 +147,25 @@ def _data_code(x, y, tx, ty, sidecar: str | None) -> str:
     else:
         lines.append("TEST_INPUTS = TEST_TARGETS = None  # no test set")
     return "\n".join(lines) + "\n"
+
+
+def description_key(project) -> str:
+    """What a project's stored title and description describe, as text to compare: the network's
+    structure (not its weights or canvas positions), the loss and the data section."""
+    layers = [(x.id, x.type, x.units, x.activation, list(x.inputs)) for x in project.network.layers]
+    return json.dumps([project.network.output, layers, project.loss, project.data], sort_keys=True, default=str)
+
+
+def without_stale_description(project, key: str | None):
+    """``project``, or a copy without its stored title and description when its network or data
+    no longer match ``key`` (:func:`description_key` of the project as opened; None: unknown):
+    the export then describes the project from its actual network and data only."""
+    if key is not None and description_key(project) == key:
+        return project
+    out = project.copy()
+    for name in ("title", "description"):
+        out.extra.pop(name, None)
+    return out
 
 
 def _title(project) -> tuple[str, str]:

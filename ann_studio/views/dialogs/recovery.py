@@ -93,11 +93,15 @@ def restore(window, recovery) -> bool:
 
     try:
         project = recovery.load()
-    except AnnError as exc:  # unreadable: nothing can bring it back
+    except AnnError as exc:  # never deleted unasked: a later version may read it, or the student can
         window.last_error = str(exc)
-        recovery.discard()
+        recovery.release()
+        window.statusBar().showMessage(_tr("Could not restore %1 (%2); its recovery file is kept: %3").replace(
+            "%1", recovery_label(recovery)).replace("%2", str(exc)).replace("%3", str(recovery.path)), 30000)
         return False
     window.document.replace_project(project, modified=True)
+    if recovery.original_stamp is not None:  # Save asks before overwriting a version saved since
+        window.disk_guard.remember(project.path, recovery.original_stamp)
     if window.autosaver.save_now():
         recovery.discard()
     else:
