@@ -210,6 +210,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/classroom_mode.py" />
+            <source>its project could not be opened</source>
+            <translation>无法打开它的项目</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/classroom_mode.py" />
             <source>the file has no checksum (not saved with Save Assignment…)</source>
             <translation>文件中没有校验值（不是用“保存作业…”保存的）</translation>
         </message>
@@ -3132,6 +3137,11 @@
             <location filename="ann_studio/views/dialogs/recovery.py" />
             <source>ANN Studio did not close normally. It kept the unsaved work below. Checked items are restored, each in its own window; unchecked items are discarded.</source>
             <translation>ANN Studio 上次没有正常关闭，保留了下面这些未保存的工作。勾选的项目会各自在一个窗口中恢复；未勾选的将被丢弃。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/dialogs/recovery.py" />
+            <source>Could not restore %1 (%2); its recovery file is kept: %3</source>
+            <translation>无法恢复 %1（%2）；其恢复文件已保留：%3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/dialogs/recovery.py" />
