@@ -146,6 +146,34 @@ def test_autosave_holds_the_run(qtbot, tmp_path):
     assert info["step"] == 5 and info["pid"] == os.getpid()
 
 
+def test_a_big_autosave_restores_from_its_arrays_and_is_removed_with_them(qtbot, tmp_path):
+    """Above 1 M parameters the recovery file's arrays go to a sibling .npz (as Save writes them):
+    the restore reads them back, and the orphan's .npz goes with the orphan."""
+    from PySide6.QtGui import QAction
+
+    from ann_studio.core import NetworkSpec, Project, save_project
+
+    data = {"train": {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]]}}
+    path = tmp_path / "big.annproj"
+    save_project(Project(NetworkSpec.chain([2, 1100, 1000, 1]), data=data), path)
+    w = make_window(qtbot, tmp_path, path=path)
+    w.findChild(QAction, "step_batch").trigger()
+    assert w.autosaver.save_now()
+    weights = w.session.trainer.network.to_spec().layer(w.document.network.output).weights.copy()
+    w.session.shutdown()
+    w.autosaver.abandon()
+    recovery_dir = tmp_path / "recovery"
+    assert len(list(recovery_dir.glob("recovery-*.annproj.arrays*.npz"))) == 1
+    fresh = make_window(qtbot, tmp_path)
+    assert fresh.offer_recovery(lambda _w, rs: [RESTORE] * len(rs)) == [fresh]
+    assert fresh.session.trainer.step == 1
+    out = fresh.session.trainer.network.to_spec().layer(fresh.document.network.output).weights
+    np.testing.assert_array_equal(out, weights)
+    sidecars = list(recovery_dir.glob("recovery-*.annproj.arrays*.npz"))
+    assert [p.name for p in sidecars] == [fresh.autosaver.path.name + ".arrays.npz"]  # the orphan's is gone
+    fresh.session.shutdown()
+
+
 # ----------------------------------------------------------------------------- two processes
 
 
