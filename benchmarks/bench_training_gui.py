@@ -119,6 +119,7 @@ def measure(app, docks: str, seconds: float, repeats: int) -> dict:
     headless = (before + headless_rate(digits_project(), seconds / 2)) / 2
     times = step_phase_times(app, window, repeats)
     window.session.shutdown()
+    window.discard_prompt = lambda _window: "discard"  # (training marks the window modified)
     window.close()
     return {"gui": gui, "headless": headless, "lateness": lateness, "times": times}
 
