@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget
 
 from ..refresh_clock import RefreshClock
@@ -48,7 +48,9 @@ class RefreshThrottle(QObject):
     def _on_clock_ticked(self) -> None:
         if self._pending and time.perf_counter() - self._last >= self._interval * 0.9:
             self._pending = False
-            self._run()
+            # right after the clock's frame, in the next pass of the event loop: the plots' frame
+            # and this view's refresh do not block the loop as one long piece
+            QTimer.singleShot(0, self, self._run)
 
     @Slot(str)
     def _on_session_play_state_changed(self, state: str) -> None:
