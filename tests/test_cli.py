@@ -10,8 +10,8 @@ import pytest
 
 from ann_studio.cli import run
 from ann_studio.core import load_project, project_to_json, save_project
-from ann_studio.core.project import with_current_weights
 from ann_studio.core.datasets import builtin, save_npz
+from ann_studio.core.project import with_current_weights
 from tests.helpers import EXAMPLES
 
 MAZUR = EXAMPLES / "mazur.annproj"

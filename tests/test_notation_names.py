@@ -2,7 +2,7 @@
 name and number the same weight the same way (1-based, the notation's symbol).
 
 The math view's formula is read as drawn: its text fragments with their super- and subscripts.
-(The inspector's names are tested with the inspector.)
+The inspector names it the same way too (its symbol and its 1-based title).
 """
 
 from __future__ import annotations
@@ -75,7 +75,25 @@ def test_math_view_table_and_canvas_name_a_weight_alike(qtbot, tmp_path, example
     lines = item.toolTip().splitlines()
     assert lines[0].startswith("w[2, 1]: from neuron 1 of 'in' to neuron 2 of 'hidden'")
     assert lines[1].startswith(f"{symbol} = ")
+    # the inspector: the same 1-based title and the notation's symbol
+    inspector = window.docks["inspector"].widget()
+    inspector.refresh()
+    assert inspector.title.text() == "Connection w[2, 1] of 'hidden'"
+    assert inspector.param_name.text() == symbol
+    assert inspector.param_label.text().startswith(f"Weight {symbol} from unit 1 of 'in' to neuron 2 of 'hidden'")
     session.shutdown()
+
+
+def test_the_inspector_says_that_zhous_threshold_is_minus_the_bias(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj", all_panels=True)
+    window.docks["math_panel"].widget().set_notation("zhou")
+    window.selection.select(Selected("neuron", "hidden", 0))
+    inspector = window.docks["inspector"].widget()
+    inspector.refresh()
+    b = float(inspector.param_value.text())
+    text = inspector.param_label.text()
+    assert "threshold γ₁ = −b" in text and text.endswith(f"{-b:.6g}".replace("-", "−") if b > 0 else f"{-b:.6g}")
+    window.session.shutdown()
 
 
 def test_zhou_table_follows_the_notation(qtbot, tmp_path):

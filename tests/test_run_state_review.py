@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import multiprocessing
-import os
 
 import numpy as np
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from ann_studio.core import load_project
 from ann_studio.core.errors import ProjectError
 from ann_studio.core.history import StepLosses, encode_floats
-from ann_studio.core.project import parse_project, project_to_json, save_project
+from ann_studio.core.project import parse_project, project_to_json
 from tests.helpers import EXAMPLES
 
 

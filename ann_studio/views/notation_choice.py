@@ -38,3 +38,13 @@ class NotationChoice(QObject):
         the network's shape does not allow it), e.g. ``w²₂₁``, ``v₁₂`` or ``w3``."""
         notation = make_notation(self._key, network)
         return plain_symbol(notation.w(network.index[layer_id], i, j))
+
+    def bias_symbol(self, network, layer_id: str, i: int) -> str:
+        """Plain-text name of neuron ``i``'s bias (Zhou: its threshold γ or θ, which is −b)."""
+        notation = make_notation(self._key, network)
+        return plain_symbol(notation.b(network.index[layer_id], i))
+
+    @property
+    def threshold(self) -> bool:
+        """Whether the notation writes thresholds (= −bias) instead of biases (Zhou's)."""
+        return self._key == "zhou"

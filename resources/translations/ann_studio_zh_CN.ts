@@ -755,8 +755,13 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Bias b%1 of neuron %1</source>
-            <translation>神经元 %1 的偏置 b%1</translation>
+            <source>Bias %1 of neuron %2</source>
+            <translation>神经元 %2 的偏置 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Bias b of neuron %1; in Zhou's notation its threshold %2 = −b = %3</source>
+            <translation>神经元 %1 的偏置 b；在周志华的记号中其阈值 %2 = −b = %3</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -935,8 +940,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
-            <source>Weight from unit %1 of '%2' to neuron %3 of '%4'</source>
-            <translation>从“%2”的单元 %1 到“%4”的神经元 %3 的权重</translation>
+            <source>Weight %1 from unit %2 of '%3' to neuron %4 of '%5'</source>
+            <translation>从“%3”的单元 %2 到“%5”的神经元 %4 的权重 %1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />

@@ -117,8 +117,9 @@ class InspectorPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.session = window.session
+        self.notation = window.notation
         for signal in (self.document.network_changed, self.document.project_replaced,
-                       self.document.settings_changed, self.selection.changed):
+                       self.document.settings_changed, self.selection.changed, self.notation.changed):
             signal.connect(self.refresh)
         # the value shown is the run's current one: follow every step (cheap: one label)
         self.session.updated.connect(self._on_session_updated)
@@ -274,6 +275,14 @@ class InspectorPanel(QWidget):
         except KeyError:
             return None
 
+    @staticmethod
+    def _symbol(make, fallback: str) -> str:
+        """The chosen notation's symbol, or ``fallback`` (no trainer, or a shape it cannot name)."""
+        try:
+            return make()
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError):
+            return fallback
+
     def _source_of(self, layer, column: int) -> tuple[str, int]:
         """(input layer id, 1-based unit) that weight column ``column`` of ``layer`` comes from."""
         for src, sl in self.document.network.input_slices(layer).items():
@@ -288,22 +297,32 @@ class InspectorPanel(QWidget):
             self.param_box.setVisible(False)
             return
         trained = self._trained_layer(layer.id)
+        network = self.session.trainer.network if self.session.trainer is not None else None
         if current.kind == "neuron" and current.i is not None and current.i < layer.units:
             n = str(current.i + 1)
             self.title.setText(self.tr("Neuron %1 of '%2'").replace("%1", n).replace("%2", layer.id))
-            self.param_label.setText(self.tr("Bias b%1 of neuron %1").replace("%1", n))
-            self.param_name.setText("b" + n)
             start = float(bias[current.i])
             now = start if trained is None else float(trained.b[current.i])
+            symbol = self._symbol(lambda: self.notation.bias_symbol(network, layer.id, current.i), "b" + n)
+            if self.notation.threshold and network is not None:  # Zhou writes the threshold γ = −b
+                self.param_label.setText(self.tr("Bias b of neuron %1; in Zhou's notation its threshold %2 = −b "
+                                                 "= %3").replace("%1", n).replace("%2", symbol).replace(
+                    "%3", format_number(-now, 6)))
+                symbol = "b"
+            else:
+                self.param_label.setText(self.tr("Bias %1 of neuron %2").replace("%1", symbol).replace("%2", n))
+            self.param_name.setText(symbol)
         elif current.kind == "weight" and current.i is not None and current.i < weights.shape[0] \
                 and current.j is not None and current.j < weights.shape[1]:
             i, j = str(current.i + 1), str(current.j + 1)
             src, unit = self._source_of(layer, current.j)
             self.title.setText(self.tr("Connection w[%1, %2] of '%3'").replace("%1", i).replace(
                 "%2", j).replace("%3", layer.id))
-            self.param_label.setText(self.tr("Weight from unit %1 of '%2' to neuron %3 of '%4'").replace(
-                "%1", str(unit)).replace("%2", src).replace("%3", i).replace("%4", layer.id))
-            self.param_name.setText(f"w[{i}, {j}]")
+            symbol = self._symbol(lambda: self.notation.weight_symbol(network, layer.id, current.i, current.j),
+                                  f"w[{i}, {j}]")
+            self.param_label.setText(self.tr("Weight %1 from unit %2 of '%3' to neuron %4 of '%5'").replace(
+                "%1", symbol).replace("%2", str(unit)).replace("%3", src).replace("%4", i).replace("%5", layer.id))
+            self.param_name.setText(symbol)
             start = float(weights[current.i, current.j])
             now = start if trained is None else float(trained.W[current.i, current.j])
         else:

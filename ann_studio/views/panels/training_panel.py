@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSlider,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
