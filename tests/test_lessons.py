@@ -196,3 +196,20 @@ def test_checks_without_a_trainer_do_not_hold():
     assert holds(parse_check({"check": "any", "of": [{"check": "action_triggered", "action": "a"},
                                                      {"check": "dock_visible", "dock": "d"}]}, "c"),
                  Observation(visible_docks={"d"}))
+
+
+def test_a_step_that_waits_for_100_epochs_stops_training_there(window, qtbot):
+    """Lesson 1's "press Play … the lesson continues after 100 epochs": Play stops at epoch 100
+    exactly, at full speed, instead of running on."""
+    window.show()
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("source-article")
+    lesson = panel.lesson
+    k = next(i for i, s in enumerate(lesson.steps) if s.check and s.check.get("check") == "epoch_at_least")
+    while panel.index < k:
+        panel.next_step()
+    session = window.session
+    session.set_speed("full")
+    window.actions["play_pause"].trigger()
+    qtbot.waitUntil(lambda: not session.playing, timeout=60000)
+    assert session.trainer.epoch == lesson.steps[k].check["value"]

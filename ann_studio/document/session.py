@@ -507,6 +507,16 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._target_epoch = t.epoch + 1
         self._start("budget")
 
+    def play_to_epoch(self, epoch: int) -> None:
+        """Play at full speed and stop exactly when ``epoch`` epochs are done (a lesson's "train
+        100 epochs"; the worker stops there too)."""
+        t = self.trainer
+        if t is None or t.epoch >= epoch:
+            return
+        self.pause()
+        self._target_epoch = int(epoch)
+        self._start("budget")
+
     @Slot()
     def rewind_start(self) -> None:
         if self.trainer is not None:

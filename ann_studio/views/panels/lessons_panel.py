@@ -121,6 +121,7 @@ class LessonsPanel(QWidget):
     def _connect(self) -> None:
         w = self.window_
         w.session.updated.connect(self._evaluate)
+        w.session.play_state_changed.connect(self._on_session_play_state_changed)
         w.selection.changed.connect(self._evaluate)
         w.document.project_replaced.connect(self._on_document_project_replaced)
         for name, action in w.actions.items():
@@ -209,6 +210,17 @@ class LessonsPanel(QWidget):
     def _on_action_triggered(self, name: str) -> None:
         self.triggered[name] += 1
         self._evaluate()
+
+    @Slot(str)
+    def _on_session_play_state_changed(self, state: str) -> None:
+        """A step that waits for N epochs ("press Play … continues after 100 epochs") stops the
+        training there, rather than letting it run on at full speed."""
+        session = self.window_.session
+        if state != "playing" or self.lesson is None or self.done or session.target_epoch is not None:
+            return
+        check = self.lesson.steps[self.index].check
+        if check is not None and check.get("check") == "epoch_at_least":
+            session.play_to_epoch(int(check["value"]))
 
     @Slot()
     def _evaluate(self, *_args) -> None:
