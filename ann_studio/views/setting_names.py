@@ -22,3 +22,19 @@ def optimizer_title(key: str) -> str:
     """The optimizer ``key`` (``OPTIMIZERS``) in words; unknown keys are returned unchanged."""
     names = {"sgd": _tr("SGD"), "rmsprop": _tr("RMSprop"), "adam": _tr("Adam")}
     return names.get(key, key)
+
+
+def activation_title(key: str) -> str:
+    """The activation ``key`` (``ACTIVATIONS``) in words, with its formula; unknown keys unchanged."""
+    names = {"sigmoid": _tr("Sigmoid  σ(z) = 1/(1 + e⁻ᶻ)"), "tanh": _tr("tanh"), "relu": _tr("ReLU  max(0, z)"),
+             "leaky_relu": _tr("Leaky ReLU"), "elu": _tr("ELU"), "softplus": _tr("Softplus  ln(1 + eᶻ)"),
+             "linear": _tr("Linear (identity)  f(z) = z"), "softmax": _tr("Softmax (classes)")}
+    return names.get(key, key)
+
+
+def initializer_title(key: str) -> str:
+    """The initialiser ``key`` (``INITIALIZERS``) in words; unknown keys unchanged."""
+    names = {"randn": _tr("Normal N(0, 1) (Nielsen ch. 1)"), "randn_scaled": _tr("Normal N(0, 1/fan-in) (Nielsen ch. 3)"),
+             "xavier_uniform": _tr("Xavier/Glorot uniform"), "xavier_normal": _tr("Xavier/Glorot normal"),
+             "he_normal": _tr("He normal (for ReLU)"), "uniform": _tr("Uniform in a range"), "zeros": _tr("Zeros")}
+    return names.get(key, key)

@@ -656,6 +656,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>unexpected error while reading (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>z-score</source>
             <translation>z 分数</translation>
         </message>
@@ -2183,8 +2188,28 @@
         </message>
         <message>
             <location filename="ann_studio/views/setting_names.py" />
+            <source>ELU</source>
+            <translation>ELU</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
             <source>Half sum of squares  ½Σ(ŷ − y)²</source>
             <translation>误差平方和的一半  ½Σ(ŷ − y)²</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>He normal (for ReLU)</source>
+            <translation>He 正态（用于 ReLU）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Leaky ReLU</source>
+            <translation>Leaky ReLU（带泄漏的 ReLU）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Linear (identity)  f(z) = z</source>
+            <translation>线性（恒等）  f(z) = z</translation>
         </message>
         <message>
             <location filename="ann_studio/views/setting_names.py" />
@@ -2193,13 +2218,68 @@
         </message>
         <message>
             <location filename="ann_studio/views/setting_names.py" />
+            <source>Normal N(0, 1) (Nielsen ch. 1)</source>
+            <translation>正态 N(0, 1)（Nielsen 第 1 章）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Normal N(0, 1/fan-in) (Nielsen ch. 3)</source>
+            <translation>正态 N(0, 1/扇入)（Nielsen 第 3 章）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
             <source>RMSprop</source>
             <translation>RMSprop</translation>
         </message>
         <message>
             <location filename="ann_studio/views/setting_names.py" />
+            <source>ReLU  max(0, z)</source>
+            <translation>ReLU  max(0, z)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
             <source>SGD</source>
             <translation>SGD（随机梯度下降）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Sigmoid  σ(z) = 1/(1 + e⁻ᶻ)</source>
+            <translation>Sigmoid  σ(z) = 1/(1 + e⁻ᶻ)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Softmax (classes)</source>
+            <translation>Softmax（多分类）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Softplus  ln(1 + eᶻ)</source>
+            <translation>Softplus  ln(1 + eᶻ)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Uniform in a range</source>
+            <translation>区间内均匀分布</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Xavier/Glorot normal</source>
+            <translation>Xavier/Glorot 正态</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Xavier/Glorot uniform</source>
+            <translation>Xavier/Glorot 均匀</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>Zeros</source>
+            <translation>全零</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/setting_names.py" />
+            <source>tanh</source>
+            <translation>tanh</translation>
         </message>
     </context>
     <context>

@@ -37,7 +37,7 @@ from ...document.commands import (
     with_layer_edited,
 )
 from ..numbers import format_number, parse_int, parse_number
-from ..setting_names import loss_title, optimizer_title
+from ..setting_names import activation_title, initializer_title, loss_title, optimizer_title
 from .registry import PanelSpec
 
 _ID = re.compile(r"^[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*$")
@@ -141,12 +141,14 @@ class InspectorPanel(QWidget):
         self.units = Field("units", lambda t: parse_int(t, 1, MAX_UNITS), self._on_units, self.layer_error, box)
         self.activation = QComboBox(box)
         self.activation.setObjectName("activation")
-        self.activation.addItems(list(ACTIVATIONS))
-        self.activation.activated.connect(lambda _i: self._edit_layer(activation=self.activation.currentText()))
+        for key in ACTIVATIONS:  # readable, translated names; the identifier is the item's data
+            self.activation.addItem(activation_title(key), key)
+        self.activation.activated.connect(lambda _i: self._edit_layer(activation=self.activation.currentData()))
         self.init = QComboBox(box)
         self.init.setObjectName("initializer")
-        self.init.addItems(list(INITIALIZERS))
-        self.init.activated.connect(lambda _i: self._edit_layer(init=self.init.currentText()))
+        for key in INITIALIZERS:
+            self.init.addItem(initializer_title(key), key)
+        self.init.activated.connect(lambda _i: self._edit_layer(init=self.init.currentData()))
         self.train_weights = QCheckBox(self.tr("Train weights (unchecked: frozen)"), box)
         self.train_weights.setObjectName("train_weights")
         self.train_weights.clicked.connect(lambda on: self._edit_layer(train_weights=bool(on)))
@@ -257,8 +259,8 @@ class InspectorPanel(QWidget):
         for widget in (self.activation, self.init, self.train_weights, self.train_bias, self.is_output):
             widget.setEnabled(dense)
             widget.blockSignals(True)
-        self.activation.setCurrentText(layer.activation)
-        self.init.setCurrentText(layer.init)
+        self.activation.setCurrentIndex(self.activation.findData(layer.activation))
+        self.init.setCurrentIndex(self.init.findData(layer.init))
         self.train_weights.setChecked(layer.train_weights)
         self.train_bias.setChecked(layer.train_bias)
         self.is_output.setChecked(self.document.network.output == layer.id)
