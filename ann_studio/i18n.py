@@ -208,7 +208,11 @@ def switch_language(window, choice: str):
     if choice not in CHOICES:
         raise ValueError(f"unknown language {choice!r}; expected one of {', '.join(CHOICES)}")
     QSettings().setValue(SETTINGS_KEY, choice)
-    install_translators(language=choice)
+    before = current_language()
+    after = install_translators(language=choice)
+    from .views.undo_language import retranslate_undo_stack
+
+    retranslate_undo_stack(window.document.undo_stack, before, after)  # Edit → Undo speaks it too
     return rebuild_window(window)
 
 
