@@ -53,7 +53,7 @@ def convert(text: str, old: str, new: str) -> str | None:
             args = {}
             for name, value in match.groupdict().items():
                 args.setdefault(name.split("_")[0][1:], value)
-            best = _PLACEHOLDER.sub(lambda m: args.get(m.group(1), m.group(0)), target)
+            best = _PLACEHOLDER.sub(lambda m, args=args: args.get(m.group(1), m.group(0)), target)
             best_literal = literal
     return best
 
