@@ -163,3 +163,118 @@ def test_the_timeline_does_not_go_back_while_rewind_and_step_back_are_locked(win
     timeline.setValue(timeline.minimum())
     qtbot.wait(300)
     assert window.session.trainer.step == 3
+
+
+# ----------------------------------------------------------------------------- the fixes, from other paths
+
+
+def test_the_import_wizard_shows_an_unexpected_error_as_one_line(qtbot, tmp_path, monkeypatch):
+    """An importer's bug (any exception that is not an AnnError) is shown in the wizard, never
+    raised as a traceback out of the slot."""
+    from ann_studio.views.panels import data_wizard
+
+    def broken(_section, _base):
+        raise ValueError("Maximum allowed dimension exceeded\nsecond line")
+
+    monkeypatch.setattr(data_wizard, "dataset_from_section", broken)
+    wizard = data_wizard.DataWizard(tmp_path)
+    qtbot.addWidget(wizard)
+    assert wizard.check() is False
+    shown = wizard.result_label.text().splitlines()
+    assert len(shown) == 2 and "ValueError: Maximum allowed dimension exceeded second line" in shown[1], shown
+    assert not wizard.ok_button.isEnabled() and wizard.dataset is None
+
+
+def test_running_out_of_memory_while_splitting_a_csv_is_a_data_error(tmp_path, monkeypatch):
+    from ann_studio.core.datasets import csv_import
+
+    def no_memory(*_args):
+        raise MemoryError
+
+    monkeypatch.setattr(csv_import, "split", no_memory)
+    (tmp_path / "fine.csv").write_text("x,y\n1,0\n2,1\n3,0\n", encoding="utf-8")
+    with pytest.raises(DataError, match="^fine.csv: not enough memory to load this file$"):
+        load_csv(tmp_path / "fine.csv")
+
+
+def test_the_csv_cell_limit_is_named_and_follows_limits(tmp_path, monkeypatch):
+    """The csv module's field size limit is MAX_CELL_CHARACTERS, named in the message."""
+    (tmp_path / "cell.csv").write_text("x,y\n" + "1" * 200 + ",0\n1,1\n", encoding="utf-8")
+    assert len(load_csv(tmp_path / "cell.csv", test_fraction=0).train_inputs) == 2
+    monkeypatch.setattr(limits, "CELL_CHARACTERS", replace(limits.CELL_CHARACTERS, value=100))
+    with pytest.raises(DataError) as caught:
+        load_csv(tmp_path / "cell.csv")
+    assert str(caught.value) == ("cell.csv: line 2: too large: more than 100 characters in one cell "
+                                 "(limit MAX_CELL_CHARACTERS = 100)")
+
+
+def test_a_shape_numpy_cannot_make_is_refused_in_the_header(tmp_path):
+    """Whatever reads the header (data files and a project's array file alike)."""
+    from ann_studio.core.datasets.npz_archive import _parse_header
+
+    text = "{'descr': '<f8', 'fortran_order': False, 'shape': (2**61, 2, 0)}"
+    with pytest.raises(DataError, match="^a.npz: x: damaged array header"):
+        _parse_header(text, "a.npz: x")
+    assert _parse_header(text.replace("2**61", str(2**20)), "a.npz: x").size == 0
+
+
+@pytest.mark.parametrize("suffix", [".annproj", ".annclass"])
+def test_a_fifo_dropped_on_the_window_is_refused_at_once(window, tmp_path, monkeypatch, suffix):
+    """The drop returns with a message; a watchdog opens the FIFO for writing after 2 s, which
+    succeeds only if a reader is waiting on it (and lets that reader go, so the test ends)."""
+    import threading
+
+    from PySide6.QtCore import QMimeData, QUrl
+    from qt_helpers import drop_mime
+
+    warnings = []
+    monkeypatch.setattr("ann_studio.views.main_window.warn", lambda _p, title, text: warnings.append(text))
+    path = tmp_path / f"pipe{suffix}"
+    os.mkfifo(path)
+    waited = []
+
+    def watchdog():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            waited.append(True)
+        except OSError:  # ENXIO: nobody is reading, as it should be
+            pass
+
+    timer = threading.Timer(2.0, watchdog)
+    timer.start()
+    try:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        drop_mime(window, mime, window.rect().center())
+    finally:
+        timer.cancel()
+    assert not waited, "the window waited for a writer on the FIFO"
+    assert "named pipe (FIFO)" in window.last_error and window.document.path != path
+
+
+def test_the_timeline_follows_the_backward_actions(window, tmp_path):
+    from ann_studio.views.panels.timeline import TimelineSlider
+
+    timeline = window.findChildren(TimelineSlider)[0]
+    assert timeline.isEnabled()
+    path = save_assignment(Assignment("mazur", hidden=["step_back"]), tmp_path / "hw")
+    assert open_assignment(window, path), window.last_error
+    assert not timeline.isEnabled()
+    other = save_assignment(Assignment("mazur", locked=["step_phase"]), tmp_path / "other")
+    assert open_assignment(window, other), window.last_error  # the first assignment's locks go
+    assert timeline.isEnabled()
+
+
+@pytest.mark.parametrize("locked", [True, False])
+def test_the_first_phase_step_expands_the_neurons_only_when_neuron_view_is_free(window, qtbot, tmp_path, locked):
+    """training_overlay._offer_neuron_view expands the layers on the first phase step: not while
+    toggle_neuron_view is locked (the teacher chose the view)."""
+    path = save_assignment(Assignment("mazur", locked=["toggle_neuron_view"] if locked else []), tmp_path / "hw")
+    assert open_assignment(window, path), window.last_error
+    scene = window.canvas_view.scene()
+    scene.set_neuron_view(False)
+    for _ in range(2):
+        window.actions["step_phase"].trigger()
+    qtbot.waitUntil(lambda: "hidden" in scene.highlights, timeout=5000)  # the overlay showed the phase
+    assert scene.neuron_view == (not locked)
+    assert window.actions["toggle_neuron_view"].isChecked() == (not locked)

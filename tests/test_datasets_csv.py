@@ -284,7 +284,7 @@ def test_rows_lines_and_values_are_refused_as_they_are_read(tmp_path, monkeypatc
 def test_too_many_classes_and_many_regression_values(tmp_path):
     words = "x,y\n" + "".join(f"{i},w{i}\n" for i in range(1500))
     assert message(write(tmp_path, words, "w.csv")) == (
-        'y: too many classes: more than 1,000 different labels (limit MAX_CLASSES = 1,000); is this really a '
+        'w.csv: line 1002, column "y": too many classes: more than 1,000 different labels (limit MAX_CLASSES = 1,000); is this really a '
         "class label?")
     numbers = "x,y\n" + "".join(f"{i},{i * 0.5}\n" for i in range(1500))
     d = load_csv(write(tmp_path, numbers, "r.csv"), test_fraction=0.0)

@@ -188,14 +188,21 @@ def parse_text(text: str | bytes, source: str = "") -> Any:
 
 def load_project(path: str | os.PathLike) -> Project:
     """Read and validate a project file. Raises :class:`ProjectError` (or DataError for data files)."""
+    from .datasets.files import read_regular_file
+    from .datasets.limits import Limit
+
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ProjectError("", f"{path.name} is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
-        raw = path.read_bytes()
+        # a regular file only (a FIFO would block for ever, /dev/zero never ends), read with the cap
+        raw = read_regular_file(path, Limit("MAX_FILE_BYTES", MAX_FILE_BYTES, "bytes", "a project file"),
+                                "a project file")
     except OSError as exc:
         raise ProjectError("", f"cannot read {path}: {exc.strerror or exc}") from None
+    except DataError as exc:
+        raise ProjectError("", f"cannot read {path.name}: {exc.message}") from None
     obj = parse_text(raw, path.name)
     if isinstance(obj, dict) and obj.get("arrays") is not None:
         from .array_store import open_sidecar, resolving

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import ProjectError
+from ..core.datasets.files import read_regular_file
+from ..core.datasets.limits import Limit
+from ..core.errors import DataError, ProjectError
 from ..core.jsonpath import show
 from ..core.project import parse_text, write_atomic
 from .checks import LessonError
@@ -37,6 +39,8 @@ from .checks import LessonError
 FORMAT = "ann-studio-classroom"
 VERSION = 1
 SUFFIX = ".annclass"
+#: an assignment is a few hundred bytes of JSON; anything far larger is not one
+MAX_FILE_BYTES = Limit("MAX_ASSIGNMENT_BYTES", 2**20, "bytes", "an .annclass file")
 
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -111,7 +115,11 @@ def load_assignment(path: str | Path) -> Assignment:
     """Read and validate an ``.annclass`` file (the lesson id is checked when it is opened)."""
     path = Path(path)
     try:
-        obj = parse_text(path.read_bytes(), path.name)
+        raw = read_regular_file(path, MAX_FILE_BYTES, "an assignment file")
+    except DataError as exc:
+        raise LessonError("", f"cannot read {path.name}: {exc.message}") from None
+    try:
+        obj = parse_text(raw, path.name)
         assignment = parse_assignment(obj, path.parent)
     except OSError as exc:
         raise LessonError("", f"cannot read {path}: {exc.strerror}") from None

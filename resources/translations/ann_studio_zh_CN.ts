@@ -657,7 +657,7 @@
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>unexpected error while reading (%1)</source>
-            <translation type="unfinished" />
+            <translation>读取时发生意外错误（%1）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />

@@ -26,11 +26,12 @@ class Table:
         self.file_name, self.names, self.has_header = file_name, names, has_header
         self.lines = array("q")
 
-    def where(self, line: int, column: int | None = None) -> str:
+    def where(self, line: int | None, column: int | None = None) -> str:
+        """``file: line L, column C``; ``line`` None for the whole column, ``column`` None for the whole line."""
         if column is None:
             return f"{self.file_name}: line {line}"
         label = show(self.names[column]) if self.has_header else str(column + 1)
-        return f"{self.file_name}: line {line}, column {label}"
+        return f"{self.file_name}: column {label}" if line is None else f"{self.file_name}: line {line}, column {label}"
 
 
 class TargetColumn:
@@ -43,6 +44,7 @@ class TargetColumn:
         self.codes: array | None = array("q") if labels else None
         self.labels: dict[str, int] = {}
         self.first_text: tuple[int, str] | None = None  # (row, cell) of the first cell that is no number
+        self.first_extra_label: int | None = None  # the row of the label one too many for a class
         self._max_classes = limits.CLASSES.value
 
     def add(self, cell: str, row: int) -> None:
@@ -57,7 +59,7 @@ class TargetColumn:
             if code < self._max_classes:
                 self.codes.append(code)
             else:
-                self.codes, self.labels = None, {}
+                self.codes, self.labels, self.first_extra_label = None, {}, row
 
     @property
     def too_many_labels(self) -> bool:
@@ -73,11 +75,14 @@ def bad_cell(table: Table, line: int, column: int, text: str) -> DataError:
 def read_cells(table: Table, cell_rows, inputs: list[int], targets: list[int]):
     """Read every row: input cells into an (N, d) float64 matrix, target cells into one
     :class:`TargetColumn` each. Refuses rows of the wrong width, and more than
-    :data:`.limits.ROWS` rows or :data:`.limits.INPUT_VALUES` values as soon as they appear."""
+    :data:`.limits.ROWS` rows, :data:`.limits.INPUT_VALUES` input values or
+    :data:`.limits.TARGET_VALUES` target cells as soon as they appear (one-hot encoding is
+    checked again when it is made)."""
     values, lines, width = array("d"), table.lines, len(table.names)
     columns = [TargetColumn(labels=len(targets) == 1) for _ in targets]
     adders = [(column.add, j) for column, j in zip(columns, targets)]
     max_rows, max_values = limits.ROWS.value, limits.INPUT_VALUES.value
+    max_target_rows = limits.TARGET_VALUES.value // max(len(targets), 1)
     for line, cells in cell_rows:
         if len(cells) != width:
             raise DataError(table.where(line), f"expected {width} columns, got {len(cells)}")
@@ -94,6 +99,8 @@ def read_cells(table: Table, cell_rows, inputs: list[int], targets: list[int]):
             raise limits.ROWS.exceeded(table.file_name, "rows")
         if len(values) > max_values:
             limits.INPUT_VALUES.check(table.file_name, len(values))
+        if row >= max_target_rows:
+            limits.TARGET_VALUES.check(table.file_name, (row + 1) * len(targets))
     if not lines:
         raise DataError(table.file_name, "no data rows (only a header)")
     matrix = np.frombuffer(values, dtype=np.float64).reshape(len(table.lines), len(inputs))
@@ -125,9 +132,8 @@ def _class_labels(table: Table, cells: TargetColumn, column: int):
     Classes are sorted: numerically when every label is a number (``"2"`` and ``"2.0"`` are the
     same class), alphabetically otherwise.
     """
-    name = table.names[column]
     if cells.too_many_labels:
-        raise limits.too_many_classes(name)
+        raise limits.too_many_classes(table.where(table.lines[cells.first_extra_label], column))
     codes = np.frombuffer(cells.codes, dtype=np.int64)
     keys = list(cells.labels)
 
@@ -147,8 +153,9 @@ def _class_labels(table: Table, cells: TargetColumn, column: int):
         classes, index = np.unique(np.array(keys, dtype=str), return_inverse=True)
         names = [str(c) for c in classes]
     if len(names) < 2:
-        raise DataError(name, f"only one class ({show(names[0])}): classification needs at least two")
-    limits.check_classes(name, len(names))
+        raise DataError(table.where(None, column), f"only one class ({show(names[0])}): classification needs "
+                        "at least two")
+    limits.check_classes(table.where(None, column), len(names))
     return class_targets(index.reshape(-1)[codes], len(names), table.file_name), names
 
 

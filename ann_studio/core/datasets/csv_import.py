@@ -16,7 +16,7 @@ from . import limits
 from .base import CLASSIFICATION, REGRESSION, Dataset, check_seed, split, split_count
 from .csv_cells import Table, read_cells, targets_of
 from .csv_text import check_encoding, rows, text_lines
-from .files import open_data_file, reading
+from .files import open_data_file, reading, within_memory
 from .normalise import METHODS, apply_normalisation, fit_normalisation
 from .targets import parse_number
 
@@ -146,10 +146,11 @@ def load_csv(path, *, target_columns=None, header="auto", normalise="none", test
         inputs_at = [j for j in range(len(table.names)) if j not in targets_at]
         inputs, cells = read_cells(table, cell_rows, inputs_at, targets_at)
         targets, target_names, task = targets_of(table, cells, targets_at, task)
-    train_x, train_y, test_x, test_y = split(inputs, targets, test_fraction, seed)
-    params = fit_normalisation(train_x, normalise)
-    if normalise != "none":
-        train_x, test_x = apply_normalisation(train_x, params), apply_normalisation(test_x, params)
+    with within_memory(path.name):
+        train_x, train_y, test_x, test_y = split(inputs, targets, test_fraction, seed)
+        params = fit_normalisation(train_x, normalise)
+        if normalise != "none":
+            train_x, test_x = apply_normalisation(train_x, params), apply_normalisation(test_x, params)
     feature_names = [table.names[j] if table.has_header else f"x{i + 1}" for i, j in enumerate(inputs_at)]
     if task == REGRESSION and not table.has_header:
         target_names = ["y"] if len(targets_at) == 1 else [f"y{i + 1}" for i in range(len(targets_at))]

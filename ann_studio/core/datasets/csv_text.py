@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from ..errors import DataError
@@ -23,6 +23,8 @@ from . import limits
 _CHUNK = 1 << 20
 #: \r\n and a lone \r (old Mac files) end a line too
 _LINE_ENDS = re.compile(r"\r\n?")
+#: no text encoding a CSV file can be in (UTF-8, GB18030, single-byte ones) takes more per character
+_MAX_BYTES_PER_CHARACTER = 4
 _UNCLOSED = 'a quoted cell goes on past the end of its line (is a closing " missing?)'
 
 
@@ -47,7 +49,8 @@ def text_lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[str]:
         NUL bytes, text that is not ``encoding``, a line over :data:`~.limits.LINE_BYTES`, or a
         file over :data:`~.limits.FILE_BYTES`.
     """
-    decoder = check_encoding(encoding).incrementaldecoder()
+    codec = check_encoding(encoding)
+    decoder, byte_length = codec.incrementaldecoder(), _byte_length(codec)
     line, total, carry = 0, 0, ""
     while True:
         chunk = stream.read(_CHUNK)
@@ -64,8 +67,8 @@ def text_lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[str]:
             text = _LINE_ENDS.sub("\n", text[:-1] if held else text) + ("\r" if held else "")
         parts = text.split("\n")
         carry = parts.pop()
-        if len(text) > limits.LINE_BYTES.value:
-            _check_lengths(parts + [carry], name, line)
+        if len(text) > limits.LINE_BYTES.value // _MAX_BYTES_PER_CHARACTER:
+            _check_lengths(parts + [carry], name, line, byte_length)
         yield from parts
         line += len(parts)
         if final:
@@ -73,12 +76,23 @@ def text_lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[str]:
             return
 
 
-def _check_lengths(lines: list[str], name: str, line: int) -> None:
-    """Refuse the first of ``lines`` (the first being line ``line + 1``) over the line limit."""
+def _byte_length(codec: codecs.CodecInfo) -> Callable[[str], int]:
+    """How many bytes a line takes in the file (a byte-order mark is not counted)."""
+    encode = codecs.utf_8_encode if codec.name == "utf-8-sig" else codec.encode
+    return lambda text: len(encode(text)[0])
+
+
+def _check_lengths(lines: list[str], name: str, line: int, byte_length: Callable[[str], int]) -> None:
+    """Refuse the first of ``lines`` (the first being line ``line + 1``) over the line limit, in bytes.
+
+    Only lines long enough to be over it are encoded again to count their bytes."""
     limit = limits.LINE_BYTES.value
-    if max(map(len, lines)) > limit:  # characters: a line with more has more bytes too
-        at = next(k for k, text in enumerate(lines) if len(text) > limit)
-        raise limits.LINE_BYTES.exceeded(f"{name}: line {line + at + 1}")
+    shortest = limit // _MAX_BYTES_PER_CHARACTER
+    if max(map(len, lines)) <= shortest:
+        return
+    for at, text in enumerate(lines):
+        if len(text) > shortest and byte_length(text) > limit:
+            raise limits.LINE_BYTES.exceeded(f"{name}: line {line + at + 1}")
 
 
 def _decode(decoder, chunk: bytes, final: bool, name: str, encoding: str, line: int) -> str:
@@ -92,7 +106,10 @@ def _decode(decoder, chunk: bytes, final: bool, name: str, encoding: str, line: 
 
 
 def rows(lines: Iterable[str], name: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line_number, cells)`` for each row of :func:`text_lines` with a cell that is not blank."""
+    """Yield ``(line_number, cells)`` for each row of :func:`text_lines` with a cell that is not blank.
+
+    Sets the :mod:`csv` module's field size limit (process-wide) to :data:`~.limits.CELL_CHARACTERS`."""
+    csv.field_size_limit(limits.CELL_CHARACTERS.value)
     reader = csv.reader(lines, delimiter=delimiter)
     previous = 0
     while True:
@@ -114,5 +131,5 @@ def _problem(exc: csv.Error, lines_read: int) -> str:
     if lines_read > 1:
         return _UNCLOSED
     if "field limit" in str(exc):
-        return f"a cell is longer than {csv.field_size_limit():,} characters"
+        return limits.CELL_CHARACTERS.exceeded("").message
     return f"not readable as CSV ({' '.join(str(exc).split())[:80]})"

@@ -22,21 +22,26 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (s
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _check_regular(mode: int, name: str) -> None:
+def _check_regular(mode: int, name: str, what: str) -> None:
     if not stat.S_ISREG(mode):
         kind = next((text for test, text in _KINDS if test(mode)), "a special file")
-        raise DataError(name, f"not a data file: this is {kind}; choose a regular file")
+        raise DataError(name, f"not {what}: this is {kind}; choose a regular file")
 
 
-def open_data_file(path: str | os.PathLike, name: str | None = None) -> BinaryIO:
+def open_data_file(path: str | os.PathLike, name: str | None = None, limit: limits.Limit | None = None,
+                   what: str = "a data file") -> BinaryIO:
     """Open ``path`` for reading in binary, refusing anything but a regular file within
-    :data:`~.limits.FILE_BYTES`.
+    ``limit`` bytes.
 
     Parameters
     ----------
     path : str or Path
     name : str, optional
         The location for messages; default the file's name.
+    limit : Limit, optional
+        Default :data:`~.limits.FILE_BYTES`.
+    what : str
+        What the file should be, for messages (``"not a data file: this is a folder"``).
 
     Returns
     -------
@@ -49,18 +54,36 @@ def open_data_file(path: str | os.PathLike, name: str | None = None) -> BinaryIO
         Missing, unreadable, not a regular file, or too large.
     """
     path = Path(path)
-    name = name or path.name
+    name, limit = name or path.name, limit or limits.FILE_BYTES
     with reading(name, path):
-        _check_regular(os.stat(path).st_mode, name)
+        _check_regular(os.stat(path).st_mode, name, what)
         fd = os.open(path, _FLAGS)
         try:
             info = os.fstat(fd)
-            _check_regular(info.st_mode, name)
-            limits.FILE_BYTES.check(name, info.st_size)
+            _check_regular(info.st_mode, name, what)
+            limit.check(name, info.st_size)
             return os.fdopen(fd, "rb")
         except BaseException:
             os.close(fd)
             raise
+
+
+def read_regular_file(path: str | os.PathLike, limit: limits.Limit, what: str, name: str | None = None) -> bytes:
+    """All the bytes of the regular file ``path``, at most ``limit`` of them (a file that grows
+    while it is read stops there): for small files read whole, such as projects and assignments.
+
+    Raises
+    ------
+    DataError
+        As :func:`open_data_file`, or the file went on past the limit.
+    """
+    path = Path(path)
+    name = name or path.name
+    with open_data_file(path, name, limit, what) as stream, reading(name, path):
+        data = stream.read(limit.value + 1)
+    if len(data) > limit.value:
+        raise limit.exceeded(name)
+    return data
 
 
 @contextmanager
@@ -75,7 +98,21 @@ def reading(name: str, path: Path | None = None) -> Iterator[None]:
     except OSError as exc:
         raise DataError(name, f"cannot read the file ({exc.strerror or exc})") from None
     except MemoryError:
-        raise DataError(name, "not enough memory to load this file") from None
+        raise _out_of_memory(name) from None
+
+
+@contextmanager
+def within_memory(name: str) -> Iterator[None]:
+    """Turn a MemoryError while the arrays read from ``name`` are built (split, scaled, one-hot)
+    into DataError: the limits bound what a file can declare, not what this computer has free."""
+    try:
+        yield
+    except MemoryError:
+        raise _out_of_memory(name) from None
+
+
+def _out_of_memory(name: str) -> DataError:
+    return DataError(name, "not enough memory to load this file")
 
 
 def read_exactly(stream: BinaryIO, n: int, name: str, what: str) -> bytes:

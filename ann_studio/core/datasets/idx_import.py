@@ -22,7 +22,7 @@ import numpy as np
 from ..errors import DataError
 from . import limits
 from .base import CLASSIFICATION, Dataset, class_targets
-from .files import open_data_file, read_exactly, read_into, reading
+from .files import open_data_file, read_exactly, read_into, reading, within_memory
 
 #: IDX type code → big-endian NumPy dtype.
 IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
@@ -142,9 +142,10 @@ def _pair(images_path: Path, labels_path: Path, n_classes: int):
     if labels.min() < 0 or labels.max() >= n_classes:
         raise DataError(labels_path.name, f"labels must lie in 0..{n_classes - 1}, found "
                         f"{labels.min()}..{labels.max()}")
-    targets = class_targets(labels, n_classes, labels_path.name)
-    inputs = images.reshape(len(images), -1).astype(np.float64)
-    inputs /= 255.0
+    with within_memory(images_path.name):
+        targets = class_targets(labels, n_classes, labels_path.name)
+        inputs = images.reshape(len(images), -1).astype(np.float64)
+        inputs /= 255.0
     return inputs, targets, images.shape[1:]
 
 

@@ -62,6 +62,9 @@ ROWS = Limit("MAX_ROWS", 1_000_000, "samples",
 CLASSES = Limit("MAX_CLASSES", 1000, "classes",
                 "different class labels, class names or one-hot columns")
 LINE_BYTES = Limit("MAX_LINE_BYTES", 4 * 2**20, "bytes on one line", "one line of a CSV file")
+#: the :mod:`csv` reader's field size limit (``csv.field_size_limit``), which counts characters
+CELL_CHARACTERS = Limit("MAX_CELL_CHARACTERS", 131_072, "characters in one cell",
+                        "one cell of a CSV file (the csv module's field size limit)")
 TEXT_BYTES = Limit("MAX_TEXT_BYTES", 4 * 2**20, "bytes of text",
                    "a text array in an NPZ archive (feature names, class names, task)")
 ARCHIVE_MEMBERS = Limit("MAX_ARCHIVE_MEMBERS", 256, "files in the archive", "entries in an NPZ (ZIP) archive")
@@ -69,8 +72,8 @@ HEADER_BYTES = Limit("MAX_HEADER_BYTES", 10_000, "bytes of array header",
                      "the header of one array in an NPZ archive (NumPy's own default)")
 
 #: every limit, in the order of the documentation's table
-ALL = (FILE_BYTES, INPUT_VALUES, TARGET_VALUES, ROWS, CLASSES, LINE_BYTES, TEXT_BYTES, ARCHIVE_MEMBERS,
-       HEADER_BYTES)
+ALL = (FILE_BYTES, INPUT_VALUES, TARGET_VALUES, ROWS, CLASSES, LINE_BYTES, CELL_CHARACTERS, TEXT_BYTES,
+       ARCHIVE_MEMBERS, HEADER_BYTES)
 
 
 def too_many_classes(location: str, count: int | None = None) -> DataError:

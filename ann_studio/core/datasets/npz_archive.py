@@ -4,8 +4,8 @@
 allocates whatever shape an ``.npy`` header names before it finds the data missing. This reader
 checks first: the ZIP directory (at most :data:`~.limits.ARCHIVE_MEMBERS` entries, no ZIP64
 records, which a file within :data:`~.limits.FILE_BYTES` never needs), then each array's header
-(versions 1 to 3, at most :data:`~.limits.HEADER_BYTES`, plain numbers or text, a shape whose
-size the caller bounds), and only then reads the values, a chunk at a time.
+(versions 1 to 3, at most :data:`~.limits.HEADER_BYTES`, plain numbers or text, a shape NumPy
+can make, whose size the caller bounds), and only then reads the values, a chunk at a time.
 """
 
 from __future__ import annotations
@@ -127,7 +127,15 @@ def _parse_header(text: str, location: str) -> ArrayHeader:
                         "(save plain numbers or strings)")
     if dtype.names is not None or dtype.subdtype is not None or dtype.kind not in "biufU" or not dtype.itemsize:
         raise DataError(location, f"expected numbers or text, got the type {one_line(str(dtype), 80)}")
+    _check_addressable(shape, dtype, location)
     return ArrayHeader(shape, dtype, order)
+
+
+def _check_addressable(shape: tuple[int, ...], dtype: np.dtype, location: str) -> None:
+    """Refuse a shape NumPy cannot make, even with no values: its nonzero sizes times the item
+    size must fit in ``np.intp`` (a shape like (4, 10**30, 0) holds nothing, yet cannot be made)."""
+    if math.prod(n for n in shape if n) * dtype.itemsize > np.iinfo(np.intp).max:
+        raise DataError(location, "damaged array header (a dimension is larger than any array can be)")
 
 
 def read_header(stream: BinaryIO, location: str) -> ArrayHeader:

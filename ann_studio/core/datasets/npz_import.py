@@ -76,7 +76,10 @@ def _check_shapes(archive: Archive) -> dict[str, tuple[int, int]]:
         if key in archive:
             location = f"{file_name}: {key}"
             shapes[key] = rows, columns = _table_shape(archive.header(key), location)
-            limits.check_table(location, rows, columns, getattr(limits, _VALUE_LIMITS[key]))
+            values = getattr(limits, _VALUE_LIMITS[key])
+            limits.check_table(location, rows, columns, values)
+            for size in archive.header(key).shape[1:]:  # even when another dimension is 0
+                values.check(location, size, f"{values.unit} in one dimension")
     for part, inputs, targets in (("training", "inputs", "targets"), ("test", "test_inputs", "test_targets")):
         if inputs in shapes and shapes[inputs][0] != shapes[targets][0]:
             raise DataError(file_name, f"{shapes[inputs][0]} {part} inputs but {shapes[targets][0]} targets")

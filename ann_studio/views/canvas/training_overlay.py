@@ -92,7 +92,11 @@ class TrainingOverlay(QObject):
         self._painted = (painter.neurons, painter.connections)
 
     def _offer_neuron_view(self, scene) -> None:
-        """Expand the layers into neurons once per run when the student starts stepping."""
+        """Expand the layers into neurons once per run when the student starts stepping, unless
+        the Neuron View action is off (locked or hidden by a classroom assignment)."""
+        action = self.window_.actions.get("toggle_neuron_view")
+        if action is not None and not action.isEnabled():
+            return
         if not self._neuron_view_offered and hasattr(scene, "set_neuron_view"):
             self._neuron_view_offered = True
             if not getattr(scene, "neuron_view", True):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import AnnError
+from ...core.datasets.files import one_line
 from ...core.datasets.section import dataset_from_section
 
 KINDS = ("csv", "idx", "npz")
@@ -152,10 +153,10 @@ class DataWizard(QDialog):
         try:
             dataset = dataset_from_section(section, self.base_dir)
         except AnnError as exc:
-            self.result_label.setStyleSheet("color: #b2182b;")
-            self.result_label.setText(self.tr("Cannot use this file:\n%1").replace("%1", str(exc)))
-            self.ok_button.setEnabled(False)
-            return False
+            return self._refuse(str(exc))
+        except Exception as exc:  # noqa: BLE001 - an importer's bug must not become a traceback in a slot
+            return self._refuse(self.tr("unexpected error while reading (%1)")
+                                .replace("%1", one_line(f"{type(exc).__name__}: {exc}", 120)))
         self.section, self.dataset = section, dataset
         self.result_label.setStyleSheet("color: #1a7f37;")
         self.result_label.setText(self.tr("%1: %2 training and %3 test samples, %4 inputs, %5 outputs (%6)")
@@ -164,6 +165,13 @@ class DataWizard(QDialog):
                                   .replace("%5", str(dataset.output_size)).replace("%6", dataset.task))
         self.ok_button.setEnabled(True)
         return True
+
+    def _refuse(self, message: str) -> bool:
+        """Show why the file cannot be used (one line); always False."""
+        self.result_label.setStyleSheet("color: #b2182b;")
+        self.result_label.setText(self.tr("Cannot use this file:\n%1").replace("%1", message))
+        self.ok_button.setEnabled(False)
+        return False
 
     @Slot()
     def _on_input_changed(self, *_args) -> None:

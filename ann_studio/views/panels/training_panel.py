@@ -33,6 +33,8 @@ from .registry import PanelSpec
 from .timeline import TimelineSlider
 
 _BUTTONS = ("rewind_start", "step_back", "step_phase", "step_sample", "step_batch", "step_epoch", "play_pause")
+#: the actions that take the run back: while either is off (e.g. locked by an assignment), so is the timeline
+_BACKWARD = ("rewind_start", "step_back")
 
 
 class TrainingPanel(QWidget):
@@ -120,6 +122,10 @@ class TrainingPanel(QWidget):
         row.addWidget(self.timeline, 1)
         row.addWidget(self.timeline_label)
         self.timeline.valueChanged.connect(self._on_timeline_value_changed)
+        self._backward = [self.actions[name] for name in _BACKWARD if name in self.actions]
+        for action in self._backward:
+            action.changed.connect(self._on_backward_action_changed)
+        self._on_backward_action_changed()
         return box
 
     def _build_hyperparameters(self) -> QGroupBox:
@@ -203,8 +209,17 @@ class TrainingPanel(QWidget):
     @Slot(int)
     def _on_timeline_value_changed(self, value: int) -> None:
         t = self.session.trainer
-        if t is not None and (value != t.step or t.phase_index):
-            self.session.goto(value)
+        if t is None or (value == t.step and not t.phase_index):
+            return
+        if not self.timeline.isEnabled() and (value < t.step or t.phase_index):  # going back is locked
+            with QSignalBlocker(self.timeline):
+                self.timeline.setValue(t.step)
+            return
+        self.session.goto(value)
+
+    @Slot()
+    def _on_backward_action_changed(self) -> None:
+        self.timeline.setEnabled(all(action.isEnabled() for action in self._backward))
 
     # ------------------------------------------------------------------ session → widgets
 
