@@ -184,3 +184,14 @@ def test_imported_data_that_changes_the_output_units_says_so(host, tmp_path):
     assert host.document.layer(out).units == 1
     assert f"units of '{out}': 3 → 1" in data.info.text()
     assert "does not fit the network" in host.statusBar().currentMessage()
+
+
+def test_the_import_wizard_counts_one_output_in_the_singular(qtbot, tmp_path):
+    path = tmp_path / "or.csv"
+    path.write_text("x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n", encoding="utf-8")
+    wizard = DataWizard(tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.fields["csv_file"].setText(str(path))
+    assert wizard.check()
+    text = wizard.result_label.text()
+    assert "1 output " in text + " " and "1 outputs" not in text and "2 inputs" in text

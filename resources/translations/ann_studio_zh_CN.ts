@@ -539,8 +539,28 @@
         <name>DataWizard</name>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
-            <source>%1: %2 training and %3 test samples, %4 inputs, %5 outputs (%6)</source>
-            <translation>%1：%2 个训练样本和 %3 个测试样本，%4 个输入，%5 个输出（%6）</translation>
+            <source>%1 inputs</source>
+            <translation>%1 个输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>%1 outputs</source>
+            <translation>%1 个输出</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>%1: %2 training and %3 test samples, %4, %5 (%6)</source>
+            <translation>%1：%2 个训练样本和 %3 个测试样本，%4，%5（%6）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>1 input</source>
+            <translation>1 个输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>1 output</source>
+            <translation>1 个输出</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />

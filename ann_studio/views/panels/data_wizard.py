@@ -159,10 +159,14 @@ class DataWizard(QDialog):
                                 .replace("%1", one_line(f"{type(exc).__name__}: {exc}", 120)))
         self.section, self.dataset = section, dataset
         self.result_label.setStyleSheet("color: #1a7f37;")
-        self.result_label.setText(self.tr("%1: %2 training and %3 test samples, %4 inputs, %5 outputs (%6)")
-                                  .replace("%1", dataset.name).replace("%2", str(dataset.n_train))
-                                  .replace("%3", str(dataset.n_test)).replace("%4", str(dataset.input_size))
-                                  .replace("%5", str(dataset.output_size)).replace("%6", dataset.task))
+        inputs = (self.tr("1 input") if dataset.input_size == 1 else
+                  self.tr("%1 inputs").replace("%1", f"{dataset.input_size:,}"))
+        outputs = (self.tr("1 output") if dataset.output_size == 1 else
+                   self.tr("%1 outputs").replace("%1", f"{dataset.output_size:,}"))
+        self.result_label.setText(self.tr("%1: %2 training and %3 test samples, %4, %5 (%6)")
+                                  .replace("%1", dataset.name).replace("%2", f"{dataset.n_train:,}")
+                                  .replace("%3", f"{dataset.n_test:,}").replace("%4", inputs)
+                                  .replace("%5", outputs).replace("%6", dataset.task))
         self.ok_button.setEnabled(True)
         return True
 
