@@ -560,7 +560,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._start(SPEEDS[self.speed][0])
 
     def _start(self, mode: str) -> None:
-        self._mode = mode
         self._tick_end, self._gui_gap = None, None
         self._timer.start(self._play_interval())
         self.play_state_changed.emit("playing")

@@ -155,10 +155,6 @@ class ActivationsPanel(LivePanel):
         lo, hi = float(values.min()), float(values.max())
         return np.linspace(lo, hi if hi > lo else lo + 1.0, BINS + 1)
 
-    def bar_heights(self, layer_index: int) -> np.ndarray:
-        """The bars of one layer (tests)."""
-        return self.bars[layer_index].opts["height"]
-
 
 def _title() -> str:
     return QCoreApplication.translate("plots", "Activations")
