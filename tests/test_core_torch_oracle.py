@@ -1,5 +1,6 @@
 """PyTorch as an independent oracle: random architectures, every activation and loss, and the
-optimizers SGD, SGD with (Nesterov) momentum, RMSprop and Adam with weight decay.
+optimizers SGD, SGD with (Nesterov) momentum, RMSprop and Adam with weight decay (on every
+parameter, torch's default, with ``regularize_bias``; on the weights only through parameter groups).
 
 Skipped only when torch is absent; `.ci/run` installs torch 2.13.0 so these run in CI.
 """
@@ -30,7 +31,12 @@ def torch_loss(name, y_hat, y):
 
 
 def torch_optimizer(settings, params):
+    """torch.optim's optimiser for ``settings``: its default decays every parameter (the engine's
+    ``regularize_bias``); weights-only decay is two parameter groups, the biases with none."""
     s = settings
+    if s.weight_decay and not s.regularize_bias:
+        params = [{"params": [p for p in params if p.dim() == 2]},
+                  {"params": [p for p in params if p.dim() == 1], "weight_decay": 0.0}]
     if s.type == "sgd":
         return torch.optim.SGD(params, lr=s.learning_rate, momentum=s.momentum, nesterov=s.nesterov,
                                weight_decay=s.weight_decay)
@@ -114,14 +120,30 @@ def test_every_loss(loss, out_activation):
 
 @pytest.mark.parametrize("settings", [
     OptimizerSettings("sgd", 0.1, momentum=0.9),
-    OptimizerSettings("sgd", 0.1, momentum=0.8, nesterov=True, weight_decay=0.01),
+    OptimizerSettings("sgd", 0.1, momentum=0.8, nesterov=True, weight_decay=0.01, regularize_bias=True),
     OptimizerSettings("rmsprop", 0.01),
     OptimizerSettings("adam", 0.01),
-    OptimizerSettings("adam", 0.05, beta1=0.8, beta2=0.99, weight_decay=0.001),
-], ids=["momentum", "nesterov_wd", "rmsprop", "adam", "adam_custom"])
+    OptimizerSettings("adam", 0.05, beta1=0.8, beta2=0.99, weight_decay=0.001, regularize_bias=True),
+    OptimizerSettings("sgd", 0.1, momentum=0.8, nesterov=True, weight_decay=0.05),
+    OptimizerSettings("rmsprop", 0.01, weight_decay=0.05),
+], ids=["momentum", "nesterov_wd", "rmsprop", "adam", "adam_custom", "nesterov_wd_weights_only",
+        "rmsprop_wd_weights_only"])
 def test_optimizers_match_torch(settings):
     rng = np.random.default_rng(9)
     spec = NetworkSpec.chain([3, 5, 4, 2], activation="tanh")
     x, y = rng.normal(size=(20, 3)), rng.uniform(0, 1, (20, 2))
     net, tensors = run_both(spec, "half_sse", settings, x, y, 5, 25, 2)
     assert_close(net, tensors, tol=1e-9)
+
+
+def test_weights_only_decay_is_not_torchs_default():
+    """The weights-only case above is not passing by accident: torch's default (biases decayed
+    too) ends elsewhere."""
+    rng = np.random.default_rng(9)
+    spec = NetworkSpec.chain([3, 5, 4, 2], activation="tanh")
+    x, y = rng.normal(size=(20, 3)), rng.uniform(0, 1, (20, 2))
+    settings = OptimizerSettings("sgd", 0.1, momentum=0.8, nesterov=True, weight_decay=0.05)
+    net, _ = run_both(spec, "half_sse", settings, x, y, 5, 25, 2)
+    settings.regularize_bias = True
+    _, tensors = run_both(spec, "half_sse", settings, x, y, 5, 25, 2)
+    assert all(np.max(np.abs(layer.b - tensors[layer.id][1].detach().numpy())) > 1e-6 for layer in net.dense)

@@ -80,6 +80,15 @@ CASES = {
         merge_spec("relu", "softmax", 3), "cross_entropy",
         section_for_builtin("spirals", samples=45, arms=3, seed=1, features=["x1", "x2", "x1^2"]),
         type="adam", learning_rate=0.01, l1=1e-4),
+    "chain sigmoid bce sgd + weight decay + l1, weights only": lambda: make_project(
+        chain([2, 5, 1], "sigmoid"), "binary_cross_entropy", learning_rate=0.5, weight_decay=0.05, l1=1e-3),
+    "chain sigmoid bce sgd + weight decay + l1, biases too": lambda: make_project(
+        chain([2, 5, 1], "sigmoid"), "binary_cross_entropy", learning_rate=0.5, weight_decay=0.05, l1=1e-3,
+        regularize_bias=True),
+    "graph merge adam + weight decay + l1, biases too": lambda: make_project(
+        merge_spec("relu", "softmax", 3), "cross_entropy",
+        section_for_builtin("spirals", samples=45, arms=3, seed=1, features=["x1", "x2", "x1^2"]),
+        type="adam", learning_rate=0.01, weight_decay=0.01, l1=1e-3, regularize_bias=True),
     "graph two input layers, linear mse": lambda: make_project(two_inputs_spec(), "cross_entropy", spirals3(),
                                                                batch_size=60, shuffle=False, learning_rate=0.3),
 }
@@ -115,6 +124,21 @@ def test_script_reproduces_the_engine_weights(case, tmp_path):
     for a, b in zip(ours, theirs):
         assert a.shape == b.shape
         assert np.max(np.abs(a - b)) <= 1e-12
+
+
+def test_regularize_bias_changes_only_what_it_says(tmp_path):
+    """Weights only (the default) leaves the bias update unregularised; the cases above differ."""
+    runs = {}
+    for which in ("weights only", "biases too"):
+        trainer = CASES[f"chain sigmoid bce sgd + weight decay + l1, {which}"]().build_trainer()
+        trainer.train(steps=20)
+        runs[which] = trainer.network.dense
+    assert all(np.max(np.abs(a.b - b.b)) > 1e-6 for a, b in zip(runs["weights only"], runs["biases too"]))
+    text = (tmp_path / "w.py")
+    export_project(CASES["chain sigmoid bce sgd + weight decay + l1, weights only"](), "python", text)
+    assert "if not is_weight:" in text.read_text()
+    export_project(CASES["chain sigmoid bce sgd + weight decay + l1, biases too"](), "python", text)
+    assert "if not is_weight:" not in text.read_text()
 
 
 def test_script_has_the_lesson_names_and_a_chain_reads_like_nielsen(tmp_path):

@@ -62,7 +62,11 @@ def test_frozen_parameters_stay_frozen(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["chain sigmoid half_sse sgd", "chain tanh/softmax cross_entropy adam",
-                                  "chain leaky_relu/sigmoid bce sgd momentum", "mazur (frozen biases)"])
+                                  "chain leaky_relu/sigmoid bce sgd momentum", "mazur (frozen biases)",
+                                  "chain relu mse rmsprop + weight decay", "chain softplus nesterov + l1",
+                                  "chain sigmoid bce sgd + weight decay + l1, weights only",
+                                  "chain sigmoid bce sgd + weight decay + l1, biases too",
+                                  "graph merge adam + weight decay + l1, biases too"])
 def test_training_loop_follows_the_app(case, tmp_path):
     """Same samples, same update rule: close to the engine's weights (torch sums in its own order)."""
     project = CASES[case]()

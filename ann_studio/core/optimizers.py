@@ -27,31 +27,36 @@ class OptimizerSettings:
     beta2: float = 0.999
     alpha: float = 0.99  # RMSprop smoothing
     eps: float = 1e-8
-    weight_decay: float = 0.0  # L2, added to the gradient as torch does
+    weight_decay: float = 0.0  # L2, added to the gradient as torch does (Nielsen's λ/n)
     l1: float = 0.0
+    regularize_bias: bool = False  # L2 and L1 on the biases too (torch's semantics); else weights only
 
     def copy(self) -> OptimizerSettings:
         return copy.copy(self)
 
 
 class Optimizer:
-    """Updates ``params`` in place: ``step(params, grads)``; both are lists of arrays in the same
-    order. ``state`` is keyed by position in that list."""
+    """Updates ``params`` in place: ``step(params, grads, weights)``; all are lists in the same
+    order, ``weights[i]`` telling whether ``params[i]`` is a weight matrix (L2 and L1 apply to weight
+    matrices only unless ``regularize_bias``; without ``weights`` every array counts as one).
+    ``state`` is keyed by position in the list."""
 
     def __init__(self, settings: OptimizerSettings):
         self.settings = settings
         self.state: dict[str, list[np.ndarray] | int] = {"t": 0}
         self._scratch: dict[tuple, np.ndarray] = {}  # reused buffers: no large allocation per step
 
-    def _regularised(self, p: np.ndarray, g: np.ndarray) -> np.ndarray:
+    def _regularised(self, p: np.ndarray, g: np.ndarray, is_weight: bool) -> np.ndarray:
         s = self.settings
+        if not (is_weight or s.regularize_bias):
+            return g
         if s.weight_decay:
             g = g + s.weight_decay * p
         if s.l1:
             g = g + s.l1 * np.sign(p)
         return g
 
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+    def step(self, params: list[np.ndarray], grads: list[np.ndarray], weights: list[bool] | None = None) -> None:
         s = self.settings
         self.state["t"] = int(self.state["t"]) + 1
         kind = s.type
@@ -64,12 +69,13 @@ class Optimizer:
                 np.multiply(g, lr, out=buf)
                 p -= buf
             return
+        mask = [True] * len(params) if weights is None else weights
         if kind == "sgd":
-            self._sgd(params, grads)
+            self._sgd(params, grads, mask)
         elif kind == "rmsprop":
-            self._rmsprop(params, grads)
+            self._rmsprop(params, grads, mask)
         elif kind == "adam":
-            self._adam(params, grads)
+            self._adam(params, grads, mask)
         else:
             raise KeyError(kind)
 
@@ -78,12 +84,12 @@ class Optimizer:
             self.state[name] = [np.zeros_like(p) for p in params]
         return self.state[name]
 
-    def _sgd(self, params, grads):
+    def _sgd(self, params, grads, mask):
         s = self.settings
         first = "momentum" not in self.state
         bufs = self._buffers("momentum", params) if s.momentum else None
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self._regularised(p, g)
+            g = self._regularised(p, g, mask[i])
             if bufs is not None:
                 buf = bufs[i]
                 if first:
@@ -94,16 +100,16 @@ class Optimizer:
                 g = g + s.momentum * buf if s.nesterov else buf
             p -= s.learning_rate * g
 
-    def _rmsprop(self, params, grads):
+    def _rmsprop(self, params, grads, mask):
         s = self.settings
         sq = self._buffers("square_avg", params)
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self._regularised(p, g)
+            g = self._regularised(p, g, mask[i])
             sq[i] *= s.alpha
             sq[i] += (1.0 - s.alpha) * g * g
             p -= s.learning_rate * g / (np.sqrt(sq[i]) + s.eps)
 
-    def _adam(self, params, grads):
+    def _adam(self, params, grads, mask):
         s = self.settings
         t = int(self.state["t"])
         m1 = self._buffers("exp_avg", params)
@@ -112,7 +118,7 @@ class Optimizer:
         bc2_sqrt = np.sqrt(1.0 - s.beta2 ** t)
         step_size = s.learning_rate / bc1
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self._regularised(p, g)
+            g = self._regularised(p, g, mask[i])
             m1[i] *= s.beta1
             m1[i] += (1.0 - s.beta1) * g
             m2[i] *= s.beta2

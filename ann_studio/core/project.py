@@ -32,7 +32,8 @@ FORMAT = "ann-studio-project"
 VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
 _KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays"}
-_KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1"}
+_KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1",
+              "regularize_bias"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
 
 
@@ -285,6 +286,7 @@ def _parse_optimizer(obj: Any, path: str) -> tuple[OptimizerSettings, dict]:
     s.eps = jp.need_number(obj.get("eps", 1e-8), f"{path}.eps", 0.0, 1.0)
     s.weight_decay = jp.need_number(obj.get("weight_decay", 0.0), f"{path}.weight_decay", 0.0)
     s.l1 = jp.need_number(obj.get("l1", 0.0), f"{path}.l1", 0.0)
+    s.regularize_bias = jp.need_bool(obj.get("regularize_bias", False), f"{path}.regularize_bias")
     return s, {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_OPT}
 
 
@@ -324,6 +326,8 @@ def optimizer_to_json(s: OptimizerSettings, extra: dict | None = None) -> dict:
         opt["weight_decay"] = s.weight_decay
     if s.l1:
         opt["l1"] = s.l1
+    if s.regularize_bias:
+        opt["regularize_bias"] = True
     opt.update(copy.deepcopy(extra or {}))
     return opt
 

@@ -126,6 +126,7 @@ class Trainer:
         self._trainable = [(layer.W, True, layer.index) for layer in network.dense if layer.train_weights]
         self._trainable += [(layer.b, False, layer.index) for layer in network.dense if layer.train_bias]
         self._params = [array for array, _, _ in self._trainable]
+        self._is_weight = [is_weight for _, is_weight, _ in self._trainable]
         # position
         self.step = 0
         self.epoch = 0
@@ -307,7 +308,7 @@ class Trainer:
         """Apply the optimiser to every trainable parameter (frozen ones are left out)."""
         p = self.pass_
         grads = [p.grad_W[k] if is_weight else p.grad_b[k] for _, is_weight, k in self._trainable]
-        self.optimizer.step(self._params, grads)
+        self.optimizer.step(self._params, grads, self._is_weight)
 
     def _end_step(self) -> None:
         self.step += 1

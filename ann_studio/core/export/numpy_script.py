@@ -31,6 +31,8 @@ from .numpy_templates import (  # noqa: F401
     _MAIN,
     _OPTIMIZERS,
     _REGULARISE,
+    _REGULARISE_DOC,
+    _REGULARISE_SKIP,
     _SOFTMAX_BRANCH,
 )
 
@@ -54,8 +56,13 @@ def _optimizer_code(s: OptimizerSettings) -> str:
         body += "        g = g + self.weight_decay * p\n"
     if s.l1:
         body += "        g = g + self.l1 * np.sign(p)\n"
-    regularise = _REGULARISE.format(body=body) if regular else (
-        "\n    def regularised(self, p, g):\n        return g  # no weight decay or L1 term\n")
+    if regular and s.regularize_bias:
+        regularise = _REGULARISE.format(doc=_REGULARISE_DOC["all"], skip="", body=body)
+    elif regular:
+        regularise = _REGULARISE.format(doc=_REGULARISE_DOC["weights"], skip=_REGULARISE_SKIP, body=body)
+    else:
+        regularise = ("\n    def regularised(self, p, g, is_weight):\n"
+                      "        return g  # no weight decay or L1 term\n")
     fields = dict(weight_decay=number(s.weight_decay), l1=number(s.l1), eps=number(s.eps),
                   alpha=number(s.alpha), beta1=number(s.beta1), beta2=number(s.beta2),
                   momentum=number(s.momentum), regularise=regularise,
@@ -77,6 +84,8 @@ def _optimizer_summary(s: OptimizerSettings) -> str:
         parts.append(f"α = {number(s.alpha)}, ε = {number(s.eps)}")
     if s.weight_decay:
         parts.append(f"weight decay {number(s.weight_decay)}")
+    if (s.weight_decay or s.l1) and s.regularize_bias:
+        parts.append("biases regularised too")
     if s.l1:
         parts.append(f"L1 {number(s.l1)}")
     return ", ".join(parts)

@@ -139,10 +139,18 @@ _COST_CLASS = {"half_sse": "HalfSSE", "mse": "MSE", "binary_cross_entropy": "Bin
                "cross_entropy": "CrossEntropy"}
 
 _REGULARISE = '''
-    def regularised(self, p, g):
-        """Add the weight-decay (L2) and L1 terms to the gradient, as torch.optim does."""
-{body}        return g
+    def regularised(self, p, g, is_weight):
+        """{doc}"""
+{skip}{body}        return g
 '''
+_REGULARISE_DOC = {
+    "weights": "Add the weight-decay (L2) and L1 terms to the gradient of a weight matrix; biases are\n"
+               "        not regularised. Weight decay λ' gives Nielsen's w ← (1 − ηλ')·w − η·∂C/∂w.",
+    "all": "Add the weight-decay (L2) and L1 terms to the gradient, biases included, as torch.optim does.",
+}
+_REGULARISE_SKIP = """        if not is_weight:
+            return g
+"""
 
 _OPTIMIZERS = {
     "plain": '''class GradientDescent:
@@ -151,7 +159,7 @@ _OPTIMIZERS = {
     def __init__(self, eta):
         self.eta = eta
 
-    def step(self, params, grads):
+    def step(self, params, grads, weights):
         for p, g in zip(params, grads):
             p -= self.eta * g
 ''',
@@ -166,12 +174,12 @@ _OPTIMIZERS = {
         self.l1 = {l1}
         self.buffers = None
 {regularise}
-    def step(self, params, grads):
+    def step(self, params, grads, weights):
         first = self.buffers is None
         if self.momentum and first:
             self.buffers = [np.zeros_like(p) for p in params]
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self.regularised(p, g)
+            g = self.regularised(p, g, weights[i])
             if self.momentum:
                 buf = self.buffers[i]
                 if first:
@@ -193,11 +201,11 @@ _OPTIMIZERS = {
         self.l1 = {l1}
         self.square_avg = None
 {regularise}
-    def step(self, params, grads):
+    def step(self, params, grads, weights):
         if self.square_avg is None:
             self.square_avg = [np.zeros_like(p) for p in params]
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self.regularised(p, g)
+            g = self.regularised(p, g, weights[i])
             sq = self.square_avg[i]
             sq *= self.alpha
             sq += (1.0 - self.alpha) * g * g
@@ -217,7 +225,7 @@ _OPTIMIZERS = {
         self.m = None
         self.v = None
 {regularise}
-    def step(self, params, grads):
+    def step(self, params, grads, weights):
         if self.m is None:
             self.m = [np.zeros_like(p) for p in params]
             self.v = [np.zeros_like(p) for p in params]
@@ -226,7 +234,7 @@ _OPTIMIZERS = {
         bc2_sqrt = np.sqrt(1.0 - self.beta2 ** self.t)
         step_size = self.eta / bc1
         for i, (p, g) in enumerate(zip(params, grads)):
-            g = self.regularised(p, g)
+            g = self.regularised(p, g, weights[i])
             m, v = self.m[i], self.v[i]
             m *= self.beta1
             m += (1.0 - self.beta1) * g
@@ -384,15 +392,17 @@ _COMMON_METHODS = '''
         nabla_b, nabla_w, cost = self.backprop(x, y)
         if not np.isfinite(cost):
             raise FloatingPointError("training diverged: the cost is not finite")
-        params, grads = [], []
+        params, grads, weights = [], [], []  # weights[i]: is params[i] a weight matrix (not a bias)?
         for k in range(len(self.weights)):
             if self.train_weights[k]:
                 params.append(self.weights[k])
                 grads.append(nabla_w[k])
+                weights.append(True)
             if self.train_bias[k]:
                 params.append(self.biases[k])
                 grads.append(nabla_b[k])
-        optimizer.step(params, grads)
+                weights.append(False)
+        optimizer.step(params, grads, weights)
         return cost
 
     def SGD(self, training_data, epochs, mini_batch_size, eta, test_data=None, steps=None, report=None):

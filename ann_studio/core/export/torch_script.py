@@ -37,17 +37,28 @@ _LOSSES = {
 }
 
 
-def _optimizer_line(s: OptimizerSettings) -> str:
+def _optimizer_line(s: OptimizerSettings, params: str = "params") -> str:
     wd = f", weight_decay={number(s.weight_decay)}" if s.weight_decay else ""
     if s.type == "sgd":
         mom = f", momentum={number(s.momentum)}" if s.momentum else ""
         nest = ", nesterov=True" if s.nesterov else ""
-        return f"torch.optim.SGD(params, lr={number(s.learning_rate)}{mom}{nest}{wd})"
+        return f"torch.optim.SGD({params}, lr={number(s.learning_rate)}{mom}{nest}{wd})"
     if s.type == "adam":
-        return (f"torch.optim.Adam(params, lr={number(s.learning_rate)}, betas=({number(s.beta1)}, "
+        return (f"torch.optim.Adam({params}, lr={number(s.learning_rate)}, betas=({number(s.beta1)}, "
                 f"{number(s.beta2)}), eps={number(s.eps)}{wd})")
-    return (f"torch.optim.RMSprop(params, lr={number(s.learning_rate)}, alpha={number(s.alpha)}, "
+    return (f"torch.optim.RMSprop({params}, lr={number(s.learning_rate)}, alpha={number(s.alpha)}, "
             f"eps={number(s.eps)}{wd})")
+
+
+def _make_optimizer_body(s: OptimizerSettings) -> str:
+    """The body of the script's ``make_optimizer(params)``: weight decay on the weight matrices
+    only (parameter groups) unless the project regularises the biases too."""
+    if not s.weight_decay or s.regularize_bias:
+        return f"    return {_optimizer_line(s)}"
+    return ("    # weight decay on the weight matrices (2-D) only, as in ANN Studio; the biases (1-D) get none\n"
+            "    groups = [{\"params\": [p for p in params if p.dim() == 2]},\n"
+            "              {\"params\": [p for p in params if p.dim() == 1], \"weight_decay\": 0.0}]\n"
+            f"    return {_optimizer_line(s, 'groups')}")
 
 
 def _forward_code(net: Network, names: dict[str, str]) -> list[str]:
@@ -101,8 +112,12 @@ def torch_script(project, trainer, out_path: Path):
     doc, body = _LOSSES[project.loss]
     l1 = ""
     if s.l1:
-        l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
-              "  # L1 term of the project")
+        if s.regularize_bias:
+            l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
+                  "  # L1 term of the project, biases included")
+        else:
+            l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params if p.dim() == 2)"
+                  "  # L1 term of the project, on the weights")
     if sidecar:
         arrays = {"train_inputs": x, "train_targets": y}
         if tx is not None:
@@ -169,7 +184,7 @@ def loss_fn(y_hat, y):
 
 
 def make_optimizer(params):
-    return {_optimizer_line(s)}
+{_make_optimizer_body(s)}
 
 
 # weights as exported: one row per neuron of the layer, one column per neuron feeding it
