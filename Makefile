@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_STAMP := $(VENV)/.installed-test-stamp
 
-.PHONY: run test lint bench package clean
+.PHONY: run test lint check bench package clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
+
+# the static checks CI runs before the tests (issue 18 asks for a type check here as well)
+check: lint
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_core.py

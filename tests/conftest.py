@@ -38,3 +38,11 @@ def _resources_stay_untouched():
     after = _resource_digests()
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
     assert not changed, f"this test changed files in resources/: {', '.join(changed)}"
+
+
+@pytest.fixture(autouse=True)
+def _unsaved_work_is_discarded_on_close(monkeypatch):
+    """A window closed at teardown with unsaved work (training marks it modified) would ask in a
+    modal dialog and block the run: the tests answer "discard" unless a test injects its own
+    ``window.discard_prompt``. (Production code never asks whether tests are running.)"""
+    monkeypatch.setattr("ann_studio.views.main_window._ask_discard", lambda _window: "discard")

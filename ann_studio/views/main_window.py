@@ -6,7 +6,6 @@ Every user command is a QAction with a stable ``objectName`` kept in ``self.acti
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer, Slot
@@ -554,10 +553,8 @@ def _ask_overwrite(window, path: Path) -> bool:
 
 
 def _ask_discard(window) -> str:
-    """The default question before dropping unsaved work (under pytest, without an injected
-    prompt, work is discarded so a test never blocks on a modal dialog)."""
-    if os.environ.get("PYTEST_CURRENT_TEST"):
-        return "discard"
+    """The default question before dropping unsaved work (a window's ``discard_prompt`` replaces
+    it; the tests inject one for every window in ``tests/conftest.py``)."""
     buttons = QMessageBox.StandardButton
     if not window.actions["save_project"].isEnabled():  # e.g. locked by a classroom assignment
         answer = QMessageBox.question(window, QCoreApplication.translate("MainWindow", "Unsaved changes"),
