@@ -254,17 +254,3 @@ def test_keyframes_from_the_worker_share_each_epoch_order(client):
     _run(client, trainer, 0.5)
     orders = {id(f.order) for f in trainer._keyframes}
     assert trainer.epoch >= 1 and len(orders) <= trainer.epoch + 2  # one per epoch, as in the window
-
-
-def test_a_big_data_set_trains_in_the_window(qtbot, monkeypatch):
-    from ann_studio.document import session_worker
-
-    monkeypatch.setattr(session_worker, "WORKER_DATA_LIMIT", 1000)  # spirals' arrays are bigger
-    session = _session(_project(), qtbot)
-    try:
-        qtbot.waitUntil(training_worker.client().check_ready, timeout=20_000)
-        session.play()
-        qtbot.wait(300)
-        assert session.playing and not session.training_elsewhere and session.trainer.step > 0
-    finally:
-        session.shutdown()

@@ -10,12 +10,14 @@ random generator, order, settings), so the window's trainer ends exactly where t
 window would have ended, bit for bit — the tests compare them.
 
 The messages are Python objects over a ``multiprocessing`` pipe between the app and its own
-worker (pickle is never used on files or on anything a user supplies). The data set goes over once
-per trainer and stays in the worker.
+worker (pickle is never used on files or on anything a user supplies). The data set itself never
+goes through the pipe: the window copies it once into shared memory (:mod:`.shared_data`, in a
+background thread) and the worker maps it, whatever its size.
 
 Protocol (window → worker):
 
-- ``("data", key, x, y, test_x, test_y)`` — cache a data set under ``key``;
+- ``("data", key, descriptor)`` — map the shared data set ``descriptor`` (from
+  :meth:`SharedDataset.descriptor <.shared_data.SharedDataset.descriptor>`) under ``key``;
 - ``("play", key, state, target_epoch)`` — build the trainer from ``state`` and train;
 - ``("snapshot", keyframe_interval)`` — send a snapshot now (while training); the window owns the
   keyframe spacing (it thins the keyframes it collects);
@@ -37,6 +39,7 @@ import numpy as np
 
 from .errors import DivergenceError
 from .history import EpochRecords, StepLosses
+from .shared_data import AttachedDataset, SharedDataset
 from .trainer import KEYFRAME_BUDGET, Trainer
 
 #: what a snapshot carries for the views besides the run state (the batch and the current pass)
@@ -173,7 +176,7 @@ def _thin_keyframes(trainer: Trainer) -> None:
 
 def worker_main(conn) -> None:
     """The worker process: serve the window's requests until ``quit`` or a closed pipe."""
-    data: dict = {}
+    data: dict = {}  # key → AttachedDataset
     # divergence is found by the trainer's finiteness checks; NumPy's overflow warnings would
     # only litter the terminal of the app
     np.seterr(all="ignore")
@@ -185,14 +188,19 @@ def worker_main(conn) -> None:
             if kind == "quit":
                 return
             if kind == "data":
-                data.clear()  # one data set at a time: the window's current one
-                data[message[1]] = message[2:]
+                for attached in data.values():  # one data set at a time: the window's current one
+                    attached.close()
+                data.clear()
+                data[message[1]] = AttachedDataset(message[2])
             elif kind == "play":
                 _, key, start, target_epoch = message
-                _play(conn, build_trainer(start, data[key]), target_epoch)
+                _play(conn, build_trainer(start, data[key].arrays), target_epoch)
             # a late "snapshot" or "pause" after the play ended needs no answer
     except (EOFError, OSError, KeyboardInterrupt):
         return
+    finally:
+        for attached in data.values():
+            attached.close()
 
 
 def _play(conn, trainer: Trainer, target_epoch: int | None) -> None:
@@ -250,14 +258,14 @@ class WorkerClient:
     newest snapshot to the trainer and returns how the play ended, if it did), and :meth:`pause`.
     """
 
-    _keys = 0  # data keys handed out (an id() could be reused by a later trainer)
-
     def __init__(self):
         self.process = None
         self.conn = None
         self.ready = False
         self.trainer: Trainer | None = None  # the window's trainer while the worker trains it
-        self._data_key: tuple | None = None
+        #: the data set in shared memory (the newest one a trainer was prepared with)
+        self.shared: SharedDataset | None = None
+        self._sent: str | None = None  # the name of the segment the worker has mapped
         self._waiting = False
         self.failed: str | None = None
 
@@ -290,16 +298,42 @@ class WorkerClient:
                 self.fail(exc)
         return self.ready
 
+    @staticmethod
+    def arrays_of(trainer: Trainer) -> tuple:
+        """The arrays of ``trainer``'s data set that the worker needs."""
+        return trainer.x, trainer.y, trainer.test_x, trainer.test_y
+
+    def prepare(self, trainer: Trainer) -> bool:
+        """Start copying ``trainer``'s data set into shared memory (in the background) unless it
+        is there already; whether it is ready for :meth:`play`. The previous data set's segment
+        is released."""
+        arrays = self.arrays_of(trainer)
+        if self.shared is None or not self.shared.holds(arrays):
+            self.release_data()
+            self.shared = SharedDataset(arrays)
+            self.shared.start_copy()
+        if self.shared.error is not None:
+            raise OSError(self.shared.error)
+        return self.shared.ready
+
+    def release_data(self, trainer: Trainer | None = None) -> None:
+        """Unlink the shared data set (only if it is ``trainer``'s, when one is given)."""
+        shared = self.shared
+        if shared is None or (trainer is not None and not shared.holds(self.arrays_of(trainer))):
+            return
+        self.shared = None
+        shared.release()
+
     def play(self, trainer: Trainer, target_epoch: int | None = None) -> None:
-        """Hand ``trainer`` to the worker (at a step boundary or mid-step: it completes the step)."""
-        key = trainer.__dict__.get("_worker_data_key")
-        if key is None:  # a trainer's data never changes (new data builds a new trainer)
-            WorkerClient._keys += 1
-            key = trainer._worker_data_key = (os.getpid(), WorkerClient._keys)
-        if key != self._data_key:
-            self.conn.send(("data", key, trainer.x, trainer.y, trainer.test_x, trainer.test_y))
-            self._data_key = key
-        self.conn.send(("play", key, start_state(trainer), target_epoch))
+        """Hand ``trainer`` to the worker (at a step boundary or mid-step: it completes the step).
+        Its data set goes into shared memory first (now, if :meth:`prepare` has not done it)."""
+        self.prepare(trainer)
+        if not self.shared.wait():
+            raise OSError(self.shared.error or "the data set could not be shared")
+        if self._sent != self.shared.name:
+            self.conn.send(("data", self.shared.name, self.shared.descriptor()))
+            self._sent = self.shared.name
+        self.conn.send(("play", self.shared.name, start_state(trainer), target_epoch))
         self.trainer, self._waiting = trainer, False
 
     def pump(self, request: bool = True) -> tuple[str, str | None] | None:
@@ -355,10 +389,13 @@ class WorkerClient:
             except (OSError, ValueError, AttributeError):
                 pass
             self.process, self.conn = None, None
+        self._sent = None
+        self.release_data()
 
     def stop(self) -> None:
-        """End the worker process."""
+        """End the worker process and release the shared data set."""
         if self.process is None:
+            self.release_data()
             return
         try:
             if self.trainer is not None:
@@ -369,4 +406,5 @@ class WorkerClient:
         self.process.join(timeout=2.0)
         if self.process.is_alive():
             self.process.terminate()
-        self.process, self.conn, self.ready = None, None, False
+        self.process, self.conn, self.ready, self._sent = None, None, False, None
+        self.release_data()

@@ -299,6 +299,7 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
             self.problem.emit(self.error)
             if carry:  # keep the run: undoing the edit (or fixing it) carries it over again
                 self._unbuilt_run = old
+        self.handover.release(old, keep=self.trainer)
         self._run_mark = self._run_signature()
         if moved:
             self.document.mark_run_changed()
@@ -684,5 +685,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
 
     def shutdown(self) -> None:
         self._reclaim()
+        self.handover.release(self.trainer)
         self._timer.stop()
         self._target_epoch = None

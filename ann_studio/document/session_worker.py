@@ -23,10 +23,6 @@ from . import training_worker
 #: one costs the worker ~0.1 ms
 WORKER_POLL_MS = 5
 WORKER_SNAPSHOT_S = 0.010
-#: data sets larger than this (bytes of inputs and targets) train in the window: the worker needs
-#: its own copy, sent once through the pipe (MNIST's 60,000 × 784 inputs are 376 MB, ~1 s of
-#: pickling on the GUI thread and as much memory again)
-WORKER_DATA_LIMIT = 64 * 2**20
 
 
 class WorkerHandover:
@@ -54,16 +50,19 @@ class WorkerHandover:
         # so a setting made mid-step applies where it would have without the worker
         if not s.use_worker or s.trainer is None or s.trainer.phase_index or s.settings_waiting():
             return False
-        if _data_bytes(s.trainer) > WORKER_DATA_LIMIT:
-            return False
         client = training_worker.client()
         if client.busy or not client.check_ready():
             return False
         try:
+            # the data set goes into shared memory in the background (MNIST: ~0.2 s); the window
+            # trains meanwhile and hands over at a later tick
+            if not client.prepare(s.trainer):
+                return False
             client.play(s.trainer, s.target_epoch)
         except Exception as exc:  # noqa: BLE001 - a broken pipe, or a trainer that cannot be sent
             print(f"ann-studio: training in the window ({type(exc).__name__}: {exc})", file=sys.stderr)
             client.trainer = None
+            client.release_data()
             s.use_worker = False
             return False
         self.client = client
@@ -104,6 +103,17 @@ class WorkerHandover:
         self.session.set_poll_interval(None)
         return None if ended is None or ended[0] == "paused" else ended
 
+    def release(self, trainer, keep=None) -> None:
+        """The session is done with ``trainer`` (new data, or the window closes): unlink its data
+        set's shared memory if the worker client holds it, unless ``keep`` (the trainer that
+        replaces it) has the very same arrays (a network edit keeps the data)."""
+        client = training_worker.existing_client()
+        if client is None or trainer is None or client.busy:
+            return
+        if keep is not None and all(a is b for a, b in zip(client.arrays_of(trainer), client.arrays_of(keep))):
+            return
+        client.release_data(trainer)
+
     def _lost(self, exc: Exception) -> None:
         """The worker died or stopped answering: end it; the session keeps its last snapshot."""
         client, self.client = self.client, None
@@ -112,8 +122,3 @@ class WorkerHandover:
         self.session.use_worker = False
         self.session.set_poll_interval(None)
         self.session.worker_lost(exc)
-
-
-def _data_bytes(trainer) -> int:
-    arrays = (trainer.x, trainer.y, trainer.test_x, trainer.test_y)
-    return sum(a.nbytes for a in arrays if a is not None)

@@ -30,6 +30,11 @@ MAX_RESTARTS = 3
 _restarts = 0
 
 
+def existing_client() -> WorkerClient | None:
+    """The shared worker client if one was made (never starts a process)."""
+    return _CLIENT
+
+
 def client() -> WorkerClient:
     """The shared worker client, its process started on first use (and started again, a few
     times a run, after a worker died: the session that lost it trains in the window, a new play
