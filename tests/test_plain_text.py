@@ -115,8 +115,9 @@ def test_could_not_open_dialog_shows_the_files_words_as_plain_text(window, tmp_p
     bad = tmp_path / "bad.annproj"
     bad.write_text(json.dumps({"format": "ann-studio-project", "version": 1, "network": {
         "layers": [{"id": "in", "type": "input", "units": 2},
-                   {"id": "out", "type": "dense", "units": 1, "activation": "sigmoid", "inputs": [IMG]}],
-        "output": "out"}}), encoding="utf-8")
+                   {"id": IMG, "type": "dense", "units": 1, "activation": "sigmoid", "inputs": ["in"]},
+                   {"id": IMG, "type": "dense", "units": 1, "activation": "sigmoid", "inputs": ["in"]}],
+        "output": IMG}}), encoding="utf-8")  # a duplicate id: a file no edit can make
     seen = {}
 
     def look_and_close():

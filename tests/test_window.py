@@ -217,3 +217,44 @@ def test_status_bar_shows_the_step_the_training_panel_shows_after_a_pause(qtbot,
     training.refresh()
     assert training.step_label.text() == str(t.step)
     session.shutdown()
+
+
+def test_an_unfinished_network_saved_mid_edit_opens_with_its_problems_marked(window, qtbot, tmp_path):
+    doc = window.document
+    out = doc.network.output
+    feeds = list(doc.network.layer(out).inputs)
+    doc.undo_stack.push(c.NetworkEditCommand(doc, c.with_layer_edited(doc.network, out, inputs=[]), "cut"))
+    assert doc.problems()
+    doc.save(tmp_path / "draft.annproj")
+    again = make_window(qtbot, tmp_path / "second")
+    assert again.open_project(tmp_path / "draft.annproj")
+    node = again.canvas_scene.nodes[out]
+    assert node.problems and "no inputs" in node.toolTip()
+    assert not again.actions["play_pause"].isEnabled()
+    fix = c.with_layer_edited(again.document.network, out, inputs=feeds)
+    again.document.undo_stack.push(c.NetworkEditCommand(again.document, fix, "connect"))
+    assert not again.document.problems() and again.actions["play_pause"].isEnabled()
+
+
+@pytest.mark.parametrize("change", [{"output": "nowhere"}, {"cycle": True}, {"no_input": True}])
+def test_a_draft_graph_of_any_kind_opens_and_says_what_is_wrong(window, tmp_path, change):
+    import json
+
+    obj = json.loads((EXAMPLES / "mazur.annproj").read_text(encoding="utf-8"))
+    net = obj["network"]
+    if "output" in change:
+        net["output"] = "nowhere"
+    if "cycle" in change:  # the hidden layer also takes the output's activations
+        next(lay for lay in net["layers"] if lay["id"] == "hidden")["inputs"].append(net["output"])
+        obj.pop("run", None)
+    if "no_input" in change:
+        net["layers"] = [lay for lay in net["layers"] if lay["type"] != "input"]
+        obj.pop("run", None)
+    for layer in net["layers"]:  # fan-ins changed: start from fresh weights
+        layer.pop("weights", None), layer.pop("bias", None)
+    path = tmp_path / "draft.annproj"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    assert window.open_project(path), window.last_error
+    window._update_status()
+    assert window.document.problems() and window.status_network.text()
+    assert not window.actions["play_pause"].isEnabled()

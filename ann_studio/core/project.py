@@ -25,7 +25,7 @@ from .errors import DataError, ProjectError
 from .losses import LOSSES
 from .network import Network
 from .optimizers import OPTIMIZERS, OptimizerSettings
-from .spec import NetworkSpec, network_to_json, parse_network
+from .spec import NetworkSpec, network_to_json, parse_network, validate
 from .trainer import Trainer, TrainingSettings
 
 FORMAT = "ann-studio-project"
@@ -75,7 +75,8 @@ class Project:
 
     def build_trainer(self, dataset=None, evaluate: bool = True, restart: bool = False) -> Trainer:
         """A :class:`Trainer` that continues the project's run (``restart``: at step 0, from the
-        starting weights). Checks that the data fits the network."""
+        starting weights). Checks that the network is complete and that the data fits it."""
+        validate(self.network)  # a project may hold an unfinished graph (saved mid-edit)
         ds = dataset if dataset is not None else self.dataset()
         n_in, n_out = self.network.n_inputs(), self.network.n_outputs()
         if ds.train_inputs.shape[1] != n_in:
@@ -234,7 +235,7 @@ def parse_project(obj: Any) -> Project:
     if version < 1:
         raise ProjectError("version", f"unknown file format version {version}")
     try:
-        network = parse_network(obj.get("network"), "network")
+        network = parse_network(obj.get("network"), "network", draft=True)
     except RecursionError:
         raise ProjectError("network", "nested too deeply") from None
     loss = jp.need_choice(obj.get("loss", "half_sse"), "loss", LOSSES)
@@ -477,8 +478,6 @@ def with_current_weights(project: Project) -> Project:
 
 def _dense_in_order(spec: NetworkSpec) -> list:
     """The dense layers of ``spec`` in the order a :class:`Network` keeps them (its parameters')."""
-    from .spec import validate
-
     order = validate(spec)
     return [spec.layer(i) for i in order if spec.layer(i).type != "input"]
 

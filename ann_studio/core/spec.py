@@ -116,8 +116,13 @@ class NetworkSpec:
 
 # ----------------------------------------------------------------------------- parsing
 
-def parse_network(obj: Any, path: str = "network") -> NetworkSpec:
-    """Read a network description from JSON values; raise :class:`ProjectError` naming the path."""
+def parse_network(obj: Any, path: str = "network", *, draft: bool = False) -> NetworkSpec:
+    """Read a network description from JSON values; raise :class:`ProjectError` naming the path.
+
+    ``draft``: accept a graph the student has not finished (a layer without inputs, a dangling
+    layer, a cycle: what the canvas can save mid-edit), so that the project opens with its problems
+    marked. Whatever would make the graph ambiguous or too big is refused all the same.
+    """
     jp.need_dict(obj, path)
     raw_layers = jp.need_list(obj.get("layers"), f"{path}.layers")
     if not raw_layers:
@@ -128,7 +133,10 @@ def parse_network(obj: Any, path: str = "network") -> NetworkSpec:
     output = jp.need_str(obj.get("output"), f"{path}.output")
     extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in ("layers", "output")}
     spec = NetworkSpec(layers, output, extra)
-    validate(spec, path)
+    if draft:
+        _check_draft(spec, path)
+    else:
+        validate(spec, path)
     _parse_parameters(spec, raw_layers, path)
     return spec
 
@@ -156,6 +164,20 @@ def _parse_layer(raw: Any, path: str) -> LayerSpec:
     layer.train_weights = jp.need_bool(raw.get("train_weights", True), f"{path}.train_weights")
     layer.train_bias = jp.need_bool(raw.get("train_bias", True), f"{path}.train_bias")
     return layer
+
+
+def _check_draft(spec: NetworkSpec, path: str) -> None:
+    """The checks an unfinished graph must pass too: unique ids, each input once, a bounded size."""
+    seen: set[str] = set()
+    for i, layer in enumerate(spec.layers):
+        if layer.id in seen:
+            raise ProjectError(f"{path}.layers[{i}].id", f"duplicate layer id '{layer.id}'")
+        seen.add(layer.id)
+        if len(set(layer.inputs)) != len(layer.inputs):
+            raise ProjectError(f"{path}.layers[{i}].inputs", f"layer '{layer.id}' lists an input twice")
+    if spec.parameter_count() > MAX_PARAMETERS:
+        raise ProjectError(path, f"the network has {spec.parameter_count():,} parameters; the limit is "
+                           f"{MAX_PARAMETERS:,}")
 
 
 def _parse_parameters(spec: NetworkSpec, raw_layers: list, path: str) -> None:
