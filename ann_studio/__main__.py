@@ -1,6 +1,6 @@
 """Entry point of ``ann-studio``: headless commands, or the GUI.
 
-``ann-studio train|validate|export ...`` runs the headless command line (no Qt import);
+``ann-studio train|runs|validate|export ...`` runs the headless command line (no Qt import);
 ``ann-studio [FILE]`` opens the application; ``--version``; ``--self-test``.
 """
 
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import print_help
 
         return print_help()
-    if argv and argv[0] in ("train", "validate", "export"):
+    if argv and argv[0] in ("train", "runs", "validate", "export"):
         from .cli import run
 
         return run(argv)

@@ -5,8 +5,10 @@ input (one line on stderr naming the JSON path); 3 training diverged (naming ste
 
 ``train`` *continues* the run saved in the file (``--restart``: from its starting weights), so
 ``train --steps a`` then ``train --steps b`` on the output equals ``train --steps a+b`` bit for
-bit; the output holds the run (file format v2). ``export`` writes the current weights
-(``--initial``: the starting ones).
+bit; the output holds the run (file format v2). ``--set KEY=VALUE`` changes a setting from the
+current step on (recorded in the run's settings log); ``--fork NAME`` branches a new run off the
+current one at its current step, ``--run NAME`` continues another run of the file; ``runs`` lists
+them (docs/cli.md). ``export`` writes the current weights (``--initial``: the starting ones).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_DIVERGED = 0, 2, 3
-COMMANDS = ("train", "validate", "export")
+COMMANDS = ("train", "runs", "validate", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +40,20 @@ def build_parser() -> argparse.ArgumentParser:
     amount.add_argument("--epochs", type=int, help="epochs to run")
     train.add_argument("--out", help="where to write the trained project (its run included)")
     train.add_argument("--json", action="store_true", help="one JSON object per line on stdout")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
+                       help="change a setting from the current step on (repeatable); KEY is a JSON path into the "
+                       "project: optimizer.learning_rate=2.0, optimizer.type=adam, optimizer.momentum=0.9, "
+                       "loss=mse, training.batch_size=16, …")
+    train.add_argument("--fork", metavar="NAME",
+                       help="branch a new run NAME off the current run at its current step, make it current and "
+                       "train it (the other runs are kept)")
+    train.add_argument("--run", metavar="NAME", help="make run NAME current and continue it (--steps 0: just switch)")
+    runs = sub.add_parser("runs", help="list the runs of a project (its tree of forks)",
+                          description="List the runs saved in FILE: name, parent, fork step, step, loss.")
+    runs.add_argument("file", type=Path)
+    runs.add_argument("--json", action="store_true",
+                      help="one JSON object per run and line: name, parent (null for the first run), fork_step, "
+                      "step, loss, colour, current, changes")
     validate = sub.add_parser("validate", help="check a project file")
     validate.add_argument("file", type=Path)
     export = sub.add_parser("export", help="export a project as a Python or PyTorch script")
@@ -114,7 +130,13 @@ def cmd_train(args) -> int:
         return _fail(EXIT_INVALID, problem)
     try:
         project = load_project(args.file)
+        assignments = _choose_run(project, args)
         trainer = project.build_trainer(restart=args.restart)
+        if assignments:
+            if trainer.phase_index:  # a run saved mid-step: settings change at a step boundary
+                trainer.goto(trainer.step)
+            trainer.configure(optimizer=project.optimizer, batch_size=project.training.batch_size,
+                              loss=project.loss)
     except AnnError as exc:
         return _fail(EXIT_INVALID, f"{args.file}: {exc}")
     total = args.epochs if args.epochs is not None else args.steps
@@ -170,6 +192,49 @@ def cmd_train(args) -> int:
     return EXIT_OK
 
 
+def _choose_run(project, args) -> list:
+    """Apply ``--run``, ``--fork`` and ``--set`` to the loaded project; returns the settings set."""
+    from .core import ProjectError
+    from .core.run_tree import ensure_tree, fork_run, switch_run
+    from .core.setting_paths import apply_assignments, parse_assignment
+
+    assignments = [parse_assignment(text) for text in args.settings]
+    tree = ensure_tree(project)
+    if args.run is not None:
+        if args.run not in tree:
+            raise ProjectError("runs", f"there is no run named {args.run!r} (runs: {', '.join(tree.names())})")
+        switch_run(project, args.run)
+    if args.fork is not None:
+        fork_run(project, args.fork)
+    if assignments:
+        apply_assignments(project, assignments)
+    return assignments
+
+
+def cmd_runs(args) -> int:
+    from .core import AnnError, load_project
+    from .core.run_tree import snapshot
+
+    try:
+        project = load_project(args.file)
+    except AnnError as exc:
+        return _fail(EXIT_INVALID, f"{args.file}: {exc}")
+    tree = project.runs
+    for name in tree.names():
+        snap = snapshot(tree, name, project)
+        line = {"name": snap.name, "parent": snap.parent, "fork_step": snap.fork_step, "step": snap.step,
+                "loss": snap.loss, "colour": snap.colour, "current": name == tree.current, "changes": snap.changes}
+        if args.json:
+            print(json.dumps(line), flush=True)
+        else:
+            changed = ", ".join(f"{k} {v[0]}→{v[1]}" if isinstance(v, list) else f"{k} {v}"
+                                for k, v in snap.changes.items())
+            loss = "-" if snap.loss is None else f"{snap.loss:.6g}"
+            print(f"{'*' if line['current'] else ' '} {snap.name}  parent {snap.parent or '-'}  fork step "
+                  f"{snap.fork_step}  step {snap.step}  loss {loss}" + (f"  changed: {changed}" if changed else ""))
+    return EXIT_OK
+
+
 def _relocate_data(project, out: Path) -> None:
     """Keep relative data-file paths valid when the trained project is written elsewhere."""
     from .core.project import relocate_data_paths
@@ -212,7 +277,7 @@ def print_help() -> int:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"train": cmd_train, "validate": cmd_validate, "export": cmd_export}[args.command]
+    handler = {"train": cmd_train, "runs": cmd_runs, "validate": cmd_validate, "export": cmd_export}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -31,7 +31,8 @@ from .trainer import Trainer, TrainingSettings
 FORMAT = "ann-studio-project"
 VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
-_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays"}
+_KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays",
+              "runs"}
 _KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1",
               "regularize_bias"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
@@ -53,6 +54,8 @@ class Project:
     #: the run state (:meth:`Trainer.state_dict`) or None for a run at step 0. ``network`` holds
     #: the *starting* weights (the definition); the run holds the current ones.
     run: dict | None = None
+    #: every run of the project (:class:`~.run_tree.RunTree`); the current one is ``network``/``run``
+    runs: Any = None
 
     @property
     def base_dir(self) -> Path:
@@ -61,7 +64,7 @@ class Project:
     def copy(self) -> Project:
         return Project(self.network.copy(), self.loss, self.optimizer.copy(), copy.deepcopy(self.training),
                        copy.deepcopy(self.data), copy.deepcopy(self.extra), copy.deepcopy(self.optimizer_extra),
-                       self.path, copy.deepcopy(self.run))
+                       self.path, copy.deepcopy(self.run), copy.deepcopy(self.runs))
 
     def dataset(self):
         """The project's data as a :class:`ann_studio.core.datasets.Dataset`."""
@@ -250,6 +253,14 @@ def parse_project(obj: Any) -> Project:
         project.network, project.run = parse_run(obj["run"], "run", project)
     elif obj.get("run_aside") is not None:
         project.run = _parse_run_aside(obj["run_aside"], project)
+    if obj.get("runs") is not None:
+        from .run_tree_file import parse_runs
+
+        project.runs = parse_runs(obj["runs"], project)
+    else:
+        from .run_tree import RunTree
+
+        project.runs = RunTree()
     return project
 
 
@@ -355,6 +366,11 @@ def project_to_json(project: Project) -> dict:
         out["run_aside"] = {"network": network_to_json(spec), "run": run_to_json(project.run, spec)}
     elif project.run is not None:
         out["run"] = run_to_json(project.run, project.network)
+    from .run_tree_file import runs_to_json
+
+    runs = runs_to_json(project)
+    if runs is not None:
+        out["runs"] = runs
     return out
 
 
