@@ -12,6 +12,8 @@ the file (see ``docs/file-format.md``):
 - ``run.edits``: weights and biases typed in mid-run;
 - ``run.history``: the step losses (bounded, see :mod:`.history`) and the epoch records;
 - ``run.base``: present only when the structure changed mid-run, the state rewinds start from;
+- ``run.practice``: the practice log (answers typed in practice mode; optional, see
+  :mod:`.practice_log`);
 - ``run.keyframes``: a few full states spread over the run, so that a rewind after reopening
   replays a few thousand steps rather than the whole run (optional; a reader may ignore them).
 
@@ -108,6 +110,8 @@ def run_to_json(state: dict, spec) -> dict:
         out["base"] = _frame_json(base, spec)
     if state.get("keyframes"):
         out["keyframes"] = [_frame_json(f, spec) for f in state["keyframes"]]
+    if state.get("practice"):
+        out["practice"] = list(state["practice"])  # already JSON: PracticeLog.to_json()
     return out
 
 
@@ -262,6 +266,10 @@ def parse_run(obj: Any, path: str, project):
         "keyframes": [_read_frame(f, f"{path}.keyframes[{i}]", spec, shapes)
                       for i, f in enumerate(jp.need_list(obj.get("keyframes", []), f"{path}.keyframes")[:256])],
     }
+    if obj.get("practice"):
+        from .practice_log import PracticeLog
+
+        state["practice"] = PracticeLog.from_json(obj["practice"], f"{path}.practice").to_json()
     if len(state["step_losses"]) != step:
         raise ProjectError(f"{path}.history.step_loss", f"holds {len(state['step_losses']):,} losses for "
                            f"{step:,} steps")

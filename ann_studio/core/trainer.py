@@ -167,6 +167,28 @@ class Trainer:
     def steps_per_epoch(self) -> int:
         return -(-self.n_samples // self.batch_size)
 
+    def upcoming_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) of the step in progress, or of the next step at a step boundary; moves nothing
+        (a shuffled new epoch's order is drawn from a copy of the generator)."""
+        if self.phase_index and self.pass_.x is not None:
+            return self.pass_.x, self.pass_.y
+        order = self.order
+        if self._order_epoch != self.epoch:
+            order = copy.deepcopy(self.rng).permutation(self.n_samples) if self.training.shuffle else np.arange(
+                self.n_samples)
+        rows = order[self.cursor:self.cursor + self.batch_size]
+        return self.x[rows], self.y[rows]
+
+    def preview_update(self, pass_: Pass) -> list[np.ndarray]:
+        """The parameters (W, b of each dense layer) that the update would give with ``pass_``'s
+        gradients, computed on copies: neither the network nor the optimiser's state changes."""
+        params = self.network.get_parameters()
+        position = {layer.index: q for q, layer in enumerate(self.network.dense)}
+        targets = [params[2 * position[k] + (0 if is_weight else 1)] for _, is_weight, k in self._trainable]
+        grads = [pass_.grad_W[k] if is_weight else pass_.grad_b[k] for _, is_weight, k in self._trainable]
+        copy.deepcopy(self.optimizer).step(targets, grads, self._is_weight)
+        return params
+
     # ------------------------------------------------------------------ settings
 
     def _current_settings(self) -> _Settings:
