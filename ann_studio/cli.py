@@ -162,10 +162,11 @@ def cmd_train(args) -> int:
             try:
                 if args.epochs is not None:
                     trainer.train(epochs=args.epochs, callback=report)
-                else:
-                    every = max(1, args.steps // 200) if show_bar else 1
-                    trainer.train(steps=args.steps,
-                                  callback=lambda t: report(t) if (args.json or t.step % every == 0) else None)
+                elif args.json or show_bar:  # a line per step, or the bar ~200 times
+                    every = 1 if args.json else max(1, args.steps // 200)
+                    trainer.train(steps=args.steps, callback=lambda t: report(t) if t.step % every == 0 else None)
+                else:  # nothing to show until the end: no call per step
+                    trainer.train(steps=args.steps)
             finally:
                 np.seterrcall(old_call)
     except DivergenceError as exc:

@@ -106,6 +106,7 @@ def test_rewind_survives_keyframe_thinning(monkeypatch):
     import ann_studio.core.trainer as trainer_mod
 
     monkeypatch.setattr(trainer_mod, "KEYFRAME_BUDGET", 2000)
+    monkeypatch.setattr(trainer_mod, "MIN_KEYFRAME_INTERVAL", 1)
     t = make_trainer(batch=1)
     saved = {}
     for _ in range(60):

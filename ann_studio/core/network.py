@@ -20,6 +20,9 @@ from .initializers import init_bias, init_weights
 from .losses import Loss
 from .spec import LayerSpec, NetworkSpec, validate
 
+#: :meth:`Network.predict` computes the outputs this many samples at a time
+PREDICT_CHUNK = 4096
+
 
 @dataclass
 class DenseLayer:
@@ -234,7 +237,7 @@ class Network:
             self.backward(p, layer.index, loss)
             self.gradients(p, layer.index)
 
-    def predict(self, x: np.ndarray, batch: int = 4096) -> np.ndarray:
+    def predict(self, x: np.ndarray, batch: int = PREDICT_CHUNK) -> np.ndarray:
         """The network's output for ``x`` (m, n_inputs) → (m, outputs), in chunks."""
         x = np.asarray(x, dtype=float)
         if x.ndim == 1:

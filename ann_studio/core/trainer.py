@@ -11,6 +11,7 @@ and replays from the nearest one; replay is deterministic, so the numbers come b
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,8 +20,8 @@ import numpy as np
 from .errors import DivergenceError
 from .history import EpochRecord, EpochRecords, StepLosses
 from .losses import Loss, get_loss
-from .metrics import accuracy, is_classification
-from .network import Network, Pass
+from .metrics import is_classification, predicted_classes
+from .network import PREDICT_CHUNK, Network, Pass
 from .optimizers import Optimizer, OptimizerSettings
 from .phases import Phase, phases_for
 
@@ -30,8 +31,11 @@ KEYFRAME_BUDGET = 32 * 2**20  # bytes of keyframes kept for rewind
 KEYFRAME_OVERHEAD = 2048
 #: a saved run keeps up to this many keyframes (and this many numbers in them) for rewinds
 SAVED_KEYFRAMES, SAVED_KEYFRAME_VALUES = 64, 2_000_000
-#: the fewest steps between keyframes: replaying 8 steps costs less than copying 8 frames
-MIN_KEYFRAME_INTERVAL = 8
+#: the fewest steps between keyframes. A frame has a fixed cost besides its arrays (its objects,
+#: the generator's state, the settings: ~14 µs, a third of an XOR step, measured); 64 steps apart
+#: keep frames under 1 % of a tiny network's training (every 8 steps cost 7 %), and a rewind
+#: replays at most 64 steps (~2 ms for XOR)
+MIN_KEYFRAME_INTERVAL = 64
 
 
 @dataclass
@@ -91,6 +95,20 @@ class Edit:
                 "value": self.value, "old": self.old}
 
 
+def _classes(targets: np.ndarray) -> np.ndarray:
+    """The target classes for :func:`_accuracy`: ``predicted_classes``, as booleans for one column."""
+    classes = predicted_classes(targets)
+    return classes.astype(bool) if targets.shape[1] == 1 else classes
+
+
+def _accuracy(y_hat: np.ndarray, classes: np.ndarray) -> float:
+    """:func:`.metrics.accuracy` against target classes computed once (the same number)."""
+    if len(classes) == 0:
+        return float("nan")
+    predicted = y_hat[:, 0] > 0.5 if y_hat.shape[1] == 1 else np.argmax(y_hat, axis=1)
+    return int(np.count_nonzero(predicted == classes)) / len(classes)
+
+
 def _copy_rng_state(state: dict) -> dict:
     """A copy of a NumPy bit generator's state (a small dict of ints and nested dicts)."""
     return {k: (_copy_rng_state(v) if isinstance(v, dict) else v) for k, v in state.items()}
@@ -117,11 +135,15 @@ class Trainer:
         self.training = training
         self.evaluate_epochs = evaluate
         self.classification = is_classification(self.y)
+        # the target classes, once: an epoch's accuracy compares the predictions with them
+        self._classes = _classes(self.y) if self.classification else None
+        self._test_classes = _classes(self.test_y) if self.classification and self.test_y is not None else None
         self.loss: Loss = get_loss(loss)
         self.optimizer = Optimizer(optimizer.copy())
         self.batch_size = training.batch_size
         self.rng = np.random.default_rng([training.seed, 1])
         self.phases = phases_for([layer.id for layer in network.dense])
+        self._error_phase = self.phases.index(Phase("error"))
         # (array, is_weight, layer index) of every trainable parameter; arrays change only in place
         self._trainable = [(layer.W, True, layer.index) for layer in network.dense if layer.train_weights]
         self._trainable += [(layer.b, False, layer.index) for layer in network.dense if layer.train_bias]
@@ -132,8 +154,12 @@ class Trainer:
         self.epoch = 0
         self.cursor = 0
         self.phase_index = 0
-        self.order = np.arange(len(self.x))
+        self._arange = np.arange(len(self.x))  # the order of every epoch without shuffling (shared)
+        self.order = self._arange
         self._order_epoch = -1
+        #: (step, pass) of the whole-set forward pass an epoch's evaluation made, when the next
+        #: step's batch is that same set in the same order: the step starts from it (same bits)
+        self._forward_ready: tuple[int, Pass, Loss, float] | None = None
         self.batch: np.ndarray | None = None
         self.pass_ = Pass(len(network.layers))
         # history
@@ -270,6 +296,7 @@ class Trainer:
         self.pass_ = Pass(len(self.network.layers))
 
     def _write_parameter(self, layer_id: str, param: str, index: tuple, value: float) -> None:
+        self._forward_ready = None
         layer = self.network.layer(layer_id)
         (layer.W if param == "weights" else layer.b)[index] = value
 
@@ -297,7 +324,7 @@ class Trainer:
 
     def _begin_batch(self, fresh_pass: bool = True) -> None:
         if self._order_epoch != self.epoch:
-            self.order = self.rng.permutation(self.n_samples) if self.training.shuffle else np.arange(self.n_samples)
+            self.order = self.rng.permutation(self.n_samples) if self.training.shuffle else self._arange
             self._order_epoch = self.epoch
         self.batch = self.order[self.cursor:self.cursor + self.batch_size]
         if fresh_pass:  # phase stepping starts from an empty pass; the fast path overwrites every entry
@@ -355,10 +382,21 @@ class Trainer:
         self.epoch += 1
         self.cursor = 0
         if self.evaluate_epochs:
-            self.epoch_records.append(self.evaluate())
+            self.epoch_records.append(self._evaluate_epoch())
         else:
             self.epoch_records.append(EpochRecord(self.epoch, self.step, float(np.mean(
                 self.step_losses.tail(self.steps_per_epoch())))))
+
+    def _evaluate_epoch(self) -> EpochRecord:
+        """:meth:`evaluate` at an epoch's end. In full batch without shuffling the next step's
+        forward pass is this evaluation's (the same arithmetic on the same arrays), so it is kept
+        for that step instead of being computed twice."""
+        if self.training.shuffle or self.batch_size < self.n_samples or self.n_samples > PREDICT_CHUNK:
+            return self.evaluate()
+        p = Pass(len(self.network.layers))
+        record = self._record(self.network.run_forward(p, self.x))
+        self._forward_ready = (self.step, p, self.loss, record.loss)
+        return record
 
     def step_phase(self) -> Phase:
         """Run the next phase; returns it. After ``update`` the step is complete."""
@@ -378,13 +416,24 @@ class Trainer:
                 self.step_phase()
             return self.step_losses[-1]
         self._begin_batch(fresh_pass=False)
-        net, p, loss = self.network, self.pass_, self.loss
+        net, loss = self.network, self.loss
         xb, yb = self._batch_arrays()
-        net.load_input(p, xb, yb)
-        for layer in net.dense:
-            net.forward(p, layer.index)
-        if not np.isfinite(net.error(p, loss)):
-            self.phase_index = self.phases.index(Phase("error"))
+        ready, self._forward_ready = self._forward_ready, None
+        if ready is not None and ready[0] == self.step and len(xb) == self.n_samples and self.cursor == 0:
+            p = self.pass_ = ready[1]  # the epoch's evaluation already ran this forward pass
+            net.load_input(p, xb, yb)
+            if ready[2] is loss:  # and computed this loss of the same outputs and targets
+                p.loss_fn, p.y_hat, p.loss = loss, p.a[net.output_index], ready[3]
+            else:
+                net.error(p, loss)
+        else:
+            p = self.pass_
+            net.load_input(p, xb, yb)
+            for layer in net.dense:
+                net.forward(p, layer.index)
+            net.error(p, loss)
+        if not math.isfinite(p.loss):
+            self.phase_index = self._error_phase
             raise self._divergence("the loss is not finite")
         net.run_backward(p, loss)
         self._update()
@@ -420,15 +469,18 @@ class Trainer:
 
     def evaluate(self) -> EpochRecord:
         """Whole-set loss/accuracy on the training data (and test data when present)."""
-        y_hat = self.network.predict(self.x)
+        return self._record(self.network.predict(self.x))
+
+    def _record(self, y_hat: np.ndarray) -> EpochRecord:
+        """The epoch record of the training outputs ``y_hat`` (and the test set's)."""
         record = EpochRecord(self.epoch, self.step, self.loss.value(y_hat, self.y))
         if self.classification:
-            record.accuracy = accuracy(y_hat, self.y)
+            record.accuracy = _accuracy(y_hat, self._classes)
         if self.test_x is not None:
             t_hat = self.network.predict(self.test_x)
             record.test_loss = self.loss.value(t_hat, self.test_y)
             if self.classification:
-                record.test_accuracy = accuracy(t_hat, self.test_y)
+                record.test_accuracy = _accuracy(t_hat, self._test_classes)
         return record
 
     def check_parameters(self) -> None:
@@ -495,6 +547,7 @@ class Trainer:
         back the state of a play whose history the window mirrored). The parameters are copied in
         place, so references to them stay valid."""
         self.network.set_parameters(state["params"])
+        self._forward_ready = None
         self.step, self.epoch, self.cursor = int(state["step"]), int(state["epoch"]), int(state["cursor"])
         self.horizon = max(int(state.get("horizon", self.step)), self.step)
         self.order = np.asarray(state["order"]) if state.get("order") is not None else np.arange(self.n_samples)
@@ -559,6 +612,7 @@ class Trainer:
         self.order = frame.order
         self._order_epoch = frame.order_epoch
         self.network.set_parameters(frame.params)
+        self._forward_ready = None
         self.rng.bit_generator.state = _copy_rng_state(frame.rng_state)
         self._apply_settings(copy.deepcopy(frame.settings))  # the frame's optimizer type, then its state
         self.optimizer.set_state(frame.opt_state)

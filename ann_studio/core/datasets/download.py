@@ -7,10 +7,6 @@ thread, passing a ``progress`` callback that can also cancel.
 from __future__ import annotations
 
 import hashlib
-import http.client
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,6 +52,10 @@ def _sha256(path: Path) -> str:
 
 def _fetch(url: str, part: Path, name: str, progress: Progress | None, timeout: float, max_bytes: int) -> str:
     """Stream ``url`` into ``part``; return the SHA-256 of what was written."""
+    import http.client  # here, not at the top: the command line and the window start without them
+    import urllib.error
+    import urllib.request
+
     digest, done = hashlib.sha256(), 0
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, open(part, "wb") as out:
@@ -130,6 +130,8 @@ def download_mnist(dest_dir, mirror_url: str, *, files=MNIST_FILES, sha256: dict
         Network failure, HTTP error, checksum mismatch, missing checksum, or a bad URL.
     """
     sha256 = MNIST_SHA256 if sha256 is None else sha256
+    import urllib.parse
+
     scheme = urllib.parse.urlsplit(str(mirror_url)).scheme
     if scheme not in ("http", "https"):
         raise DataError("mirror_url", f"must start with http:// or https://, got {mirror_url!r}")
