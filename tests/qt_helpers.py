@@ -79,3 +79,11 @@ def drop_mime(widget, mime, point) -> None:
     QApplication.sendEvent(widget, QDragEnterEvent(point.toPoint(), *args))
     QApplication.sendEvent(widget, QDragMoveEvent(point.toPoint(), *args))
     QApplication.sendEvent(widget, QDropEvent(point, *args, QEvent.Type.Drop))
+
+
+def wizard_checked(qtbot, wizard, timeout: int = 30_000) -> bool:
+    """Press the import wizard's Check (it reads off the GUI thread) and wait for the result:
+    whether the file can be used."""
+    with qtbot.waitSignal(wizard.checked, timeout=timeout):
+        wizard.check()
+    return wizard.dataset is not None

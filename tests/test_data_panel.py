@@ -12,6 +12,7 @@ from ann_studio.core.datasets import builtin, section_for_builtin
 from ann_studio.document import data_commands as cmd
 from ann_studio.views.panels.data_wizard import DataWizard
 from ann_studio.views.plots import style
+from tests.qt_helpers import wizard_checked
 
 host = helpers.host  # the fixture
 train = helpers.train
@@ -159,17 +160,17 @@ def test_wizard_shows_importer_errors_and_accepts_good_files(qtbot, tmp_path):
     wizard = DataWizard(tmp_path)
     qtbot.addWidget(wizard)
     wizard.fields["csv_file"].setText(str(bad))
-    assert not wizard.check()
+    assert not wizard_checked(qtbot, wizard)
     assert "line 3" in wizard.result_label.text() and not wizard.ok_button.isEnabled()
     good = tmp_path / "good.csv"
     good.write_text("a,b,label\n" + "".join(f"{i},{i % 3},{'xy'[i % 2]}\n" for i in range(20)), encoding="utf-8")
     wizard.fields["csv_file"].setText(str(good))
-    assert wizard.check() and wizard.ok_button.isEnabled()
+    assert wizard_checked(qtbot, wizard) and wizard.ok_button.isEnabled()
     assert wizard.dataset.input_size == 2 and wizard.section["csv"] == str(good)
     wizard.kind.setCurrentIndex(1)
     wizard.fields["train_images"].setText(str(tmp_path / "missing-images"))
     wizard.fields["train_labels"].setText(str(tmp_path / "missing-labels"))
-    assert not wizard.check() and "missing-images" in wizard.result_label.text()
+    assert not wizard_checked(qtbot, wizard) and "missing-images" in wizard.result_label.text()
 
 
 def test_imported_data_that_changes_the_output_units_says_so(host, tmp_path):
@@ -192,6 +193,6 @@ def test_the_import_wizard_counts_one_output_in_the_singular(qtbot, tmp_path):
     wizard = DataWizard(tmp_path)
     qtbot.addWidget(wizard)
     wizard.fields["csv_file"].setText(str(path))
-    assert wizard.check()
+    assert wizard_checked(qtbot, wizard)
     text = wizard.result_label.text()
     assert "1 output " in text + " " and "1 outputs" not in text and "2 inputs" in text

@@ -20,6 +20,7 @@ from ann_studio.lessons import Assignment, save_assignment
 from ann_studio.views.classroom_mode import open_assignment
 from tests.helpers import ROOT
 from tests.hostile_data import npy_header
+from tests.qt_helpers import wizard_checked
 from tests.test_data_hostile import (
     MEMORY_CAP,
     TIME_LIMIT,
@@ -171,15 +172,16 @@ def test_the_timeline_does_not_go_back_while_rewind_and_step_back_are_locked(win
 def test_the_import_wizard_shows_an_unexpected_error_as_one_line(qtbot, tmp_path, monkeypatch):
     """An importer's bug (any exception that is not an AnnError) is shown in the wizard, never
     raised as a traceback out of the slot."""
+    from ann_studio.document import data_import
     from ann_studio.views.panels import data_wizard
 
     def broken(_section, _base):
         raise ValueError("Maximum allowed dimension exceeded\nsecond line")
 
-    monkeypatch.setattr(data_wizard, "dataset_from_section", broken)
+    monkeypatch.setattr(data_import, "dataset_from_section", broken)
     wizard = data_wizard.DataWizard(tmp_path)
     qtbot.addWidget(wizard)
-    assert wizard.check() is False
+    assert wizard_checked(qtbot, wizard) is False
     shown = wizard.result_label.text().splitlines()
     assert len(shown) == 2 and "ValueError: Maximum allowed dimension exceeded second line" in shown[1], shown
     assert not wizard.ok_button.isEnabled() and wizard.dataset is None

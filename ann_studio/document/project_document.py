@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from ..core import LayerSpec, NetworkSpec, Project, ProjectError, load_project, problems_of, save_project
 from ..core.export.numpy_script import description_key, without_stale_description
 from ..core.project import DATA_PATH_KEYS, relocate_data_paths, with_current_weights
+from .dataset_cache import DatasetCache
 
 
 class ProjectDocument(QObject):
@@ -55,6 +56,7 @@ class ProjectDocument(QObject):
         self._batch_dirty = False
         self._run_dirty = False  # trained since the last save (training is not an undo step)
         self._run_source = None
+        self._datasets = DatasetCache()
         self._described = description_key(self._project)  # what its stored title describes
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
@@ -75,6 +77,17 @@ class ProjectDocument(QObject):
     def problems(self) -> list[ProjectError]:
         """Structural problems of the network (empty when it can be trained)."""
         return problems_of(self._project.network)
+
+    def dataset(self):
+        """The data set of the project's data section, read once per section (the data panel
+        and the session share it). Raises :class:`~ann_studio.core.AnnError` as
+        :meth:`Project.dataset` does."""
+        return self._datasets.get(self._project)
+
+    def offer_dataset(self, data: dict, dataset) -> None:
+        """``data`` (a data section) resolves to ``dataset``, read already (off the GUI thread
+        by the import wizard): switching to it reads nothing again."""
+        self._datasets.put(data, self._project.base_dir, dataset)
 
     def is_modified(self) -> bool:
         return self._run_dirty or not self.undo_stack.isClean()
@@ -157,6 +170,7 @@ class ProjectDocument(QObject):
         """Make ``project`` the open one (its run continues). ``modified``: it holds work not in
         any file (a recovered autosave)."""
         self._project = project
+        self._datasets.clear()  # its files may have changed on disk since they were read
         self._described = None if modified else description_key(project)
         self.undo_stack.clear()
         self._run_dirty = modified

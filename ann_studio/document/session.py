@@ -24,7 +24,6 @@ batch in focus (:attr:`focus_sample`) and the parameter change of the last updat
 from __future__ import annotations
 
 import copy
-import json
 import time
 
 import numpy as np
@@ -79,7 +78,6 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.document = document
         self.trainer: Trainer | None = None
         self.dataset = None
-        self._dataset_key: tuple | None = None
         self.error: str | None = None
         self.speed = "full"
         self.focus_sample = 0
@@ -307,13 +305,11 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self.updated.emit()
 
     def _load_dataset(self, project):
-        """The project's data, reloaded only when the data section changed: a network edit must
-        not regenerate or re-read it (a 100k-row CSV takes over a second)."""
-        key = (json.dumps(project.data, sort_keys=True, default=str), str(project.base_dir))
-        if self.dataset is None or key != self._dataset_key:
-            self.dataset, self._dataset_key = None, None
-            self.dataset = project.dataset()
-            self._dataset_key = key
+        """The project's data, read only when the data section changed (the document's cache:
+        a network edit must not regenerate or re-read it; a 1,000,000-row CSV takes seconds).
+        ``project`` is the document's own or a copy with the same data."""
+        self.dataset = None
+        self.dataset = self.document.dataset() if project.data == self.document.project.data else project.dataset()
         return self.dataset
 
     def reset(self, new_seed: bool = False) -> None:

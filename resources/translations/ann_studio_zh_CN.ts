@@ -256,6 +256,11 @@
         <name>DataPanel</name>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
+            <source> (the plot shows %1 of the %2 points)</source>
+            <translation>（图中显示 %2 个点中的 %1 个）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
             <source>%1 training and %2 test samples, %3 inputs</source>
             <translation>%1 个训练样本和 %2 个测试样本，%3 个输入</translation>
         </message>
@@ -313,6 +318,11 @@
             <location filename="ann_studio/views/panels/data_panel.py" />
             <source>Drawing works for 2-D classification data.</source>
             <translation>只能为二维分类数据绘制数据点。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_panel.py" />
+            <source>Drawing works for data sets of up to %1 points.</source>
+            <translation>最多 %1 个点的数据集才能绘制点。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_panel.py" />
@@ -626,6 +636,26 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Reading %1: %2 %</source>
+            <translation>正在读取 %1：%2 %</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>Stop reading the file; nothing changes</source>
+            <translation>停止读取文件；不会有任何改动</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>Target column names or numbers, separated by commas</source>
             <translation>目标列的名称或序号，用逗号分隔</translation>
         </message>
@@ -673,6 +703,11 @@
             <location filename="ann_studio/views/panels/data_wizard.py" />
             <source>none</source>
             <translation>不归一化</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/data_wizard.py" />
+            <source>stopped before the whole file was read</source>
+            <translation>在读完整个文件之前已停止</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/data_wizard.py" />

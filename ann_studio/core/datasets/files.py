@@ -7,10 +7,12 @@ checks again what it opened, so a file swapped in between is caught too).
 
 from __future__ import annotations
 
+import io
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,10 +64,53 @@ def open_data_file(path: str | os.PathLike, name: str | None = None, limit: limi
             info = os.fstat(fd)
             _check_regular(info.st_mode, name, what)
             limit.check(name, info.st_size)
+            observer = _READ_OBSERVER.get()
+            if observer is not None:
+                return ObservedReader(io.FileIO(fd, "rb"), name, info.st_size, observer)
             return os.fdopen(fd, "rb")
         except BaseException:
             os.close(fd)
             raise
+
+
+#: the callback of :func:`observing_reads` in this thread (a context variable: per thread)
+_READ_OBSERVER: ContextVar[Callable[[str, int, int], None] | None] = ContextVar("read_observer", default=None)
+
+
+@contextmanager
+def observing_reads(callback: Callable[[str, int, int], None]) -> Iterator[None]:
+    """Call ``callback(name, bytes_read, file_size)`` on every read of every data file this
+    thread opens meanwhile (a progress bar). An exception the callback raises (a cancel) ends
+    the import there and comes out of it unchanged."""
+    token = _READ_OBSERVER.set(callback)
+    try:
+        yield
+    finally:
+        _READ_OBSERVER.reset(token)
+
+
+class ObservedReader(io.BufferedReader):
+    """A buffered file that reports its position to an observer (see :func:`observing_reads`)."""
+
+    def __init__(self, raw, name: str, size: int, observer: Callable[[str, int, int], None]):
+        super().__init__(raw)
+        self._observed = (name, size, observer)
+
+    def _report(self) -> None:
+        name, size, observer = self._observed
+        observer(name, self.raw.tell(), size)
+
+    def read(self, size: int | None = -1) -> bytes:
+        self._report()
+        return super().read(size)
+
+    def read1(self, size: int = -1) -> bytes:
+        self._report()
+        return super().read1(size)
+
+    def readinto(self, buffer) -> int:
+        self._report()
+        return super().readinto(buffer)
 
 
 def read_regular_file(path: str | os.PathLike, limit: limits.Limit, what: str, name: str | None = None) -> bytes:

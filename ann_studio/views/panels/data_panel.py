@@ -40,6 +40,9 @@ from .registry import PanelSpec
 
 TABLE_ROWS = 200
 MOSAIC = 10
+#: points can be drawn into data sets of at most this many samples (a drawn point makes the data
+#: inline: numbers in the project file and in each undo step)
+DRAW_MAX_SAMPLES = 10_000
 _SLIDER_STEPS = 100
 
 #: the catalog's titles, descriptions and parameter names (``key`` with ``_`` as a space), shown
@@ -226,7 +229,7 @@ class DataPanel(QWidget):
     def _on_document_data_changed(self) -> None:
         data = self.document.project.data
         try:
-            self.dataset = self.document.project.dataset()
+            self.dataset = self.document.dataset()
             error = ""
         except AnnError as exc:
             error = str(exc)
@@ -282,7 +285,8 @@ class DataPanel(QWidget):
         else:
             self._show_table(dataset)
             self.preview.setCurrentWidget(self.table)
-        can_draw = (dataset.input_size == 2 and dataset.task == "classification"
+        small = dataset.n_train + dataset.n_test <= DRAW_MAX_SAMPLES
+        can_draw = (dataset.input_size == 2 and dataset.task == "classification" and small
                     and not (isinstance(data, dict) and data.get("features")))
         self.editor.drawing_enabled = can_draw
         self.draw_class.setEnabled(can_draw)
@@ -292,6 +296,9 @@ class DataPanel(QWidget):
             self.draw_class.addItems(names)
         if can_draw:
             self.draw_hint.setText(self.tr("Click the plot to add a point, right-click to remove one."))
+        elif dataset.input_size == 2 and dataset.task == "classification" and not small:
+            self.draw_hint.setText(self.tr("Drawing works for data sets of up to %1 points.")
+                                   .replace("%1", f"{DRAW_MAX_SAMPLES:,}"))
         elif dataset.input_size == 2 and dataset.task == "classification":
             self.draw_hint.setText(self.tr("Turn the extra inputs off to draw points."))
         else:
@@ -329,6 +336,10 @@ class DataPanel(QWidget):
             "%2", str(dataset.n_test)).replace("%3", str(dataset.input_size))
         if dataset.n_classes:
             text += self.tr(", %1 classes").replace("%1", str(dataset.n_classes))
+        drawn, total = sum(self.editor.drawn.values()), dataset.n_train + dataset.n_test
+        if self.preview.currentWidget() is self.editor and drawn < total:
+            text += self.tr(" (the plot shows %1 of the %2 points)").replace("%1", f"{drawn:,}").replace(
+                "%2", f"{total:,}")
         return text
 
     # ------------------------------------------------------------------ edits (undo commands)
@@ -386,7 +397,9 @@ class DataPanel(QWidget):
 
     def use_imported(self, section: dict, dataset) -> None:
         """Switch to imported data; when that changes the network's input or output units, say so
-        (under the data and on the status bar) instead of changing them silently."""
+        (under the data and on the status bar) instead of changing them silently. ``dataset`` is
+        what ``section`` reads as (the wizard read it off the GUI thread: it is not read again)."""
+        self.document.offer_dataset(section, dataset)
         before = {layer.id: layer.units for layer in self.document.network.layers}
         self._push(cmd.switch_dataset(self.document, section, dataset, dataset.name))
         changed = [(layer.id, before[layer.id], layer.units) for layer in self.document.network.layers

@@ -1,11 +1,15 @@
 """The import wizard: a small dialog that reads a CSV, IDX (MNIST) or NPZ file through the
-engine's importers and shows their errors (file, line, column) before anything changes."""
+engine's importers and shows their errors (file, line, column) before anything changes.
+
+The file is read off the GUI thread (:class:`~ann_studio.document.data_import.ImportJob`), with a
+progress bar and a Stop button: a million-row CSV takes seconds and the window keeps painting.
+Stopping, or closing the dialog, leaves the project as it was."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,21 +20,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core import AnnError
-from ...core.datasets.files import one_line
-from ...core.datasets.section import dataset_from_section
+from ...document.data_import import ImportJob
 
 KINDS = ("csv", "idx", "npz")
 
 
 class DataWizard(QDialog):
     """Choose a file and its options; :attr:`section` and :attr:`dataset` hold the result."""
+
+    #: a check (reading the file) ended; read :attr:`dataset` (None: refused or stopped)
+    checked = Signal()
 
     def __init__(self, base_dir: Path, parent=None):
         super().__init__(parent)
@@ -39,6 +45,8 @@ class DataWizard(QDialog):
         self.base_dir = Path(base_dir)
         self.section: dict | None = None
         self.dataset = None
+        self.job: ImportJob | None = None
+        self._accept_when_read = False
         layout = QVBoxLayout(self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("wizard_kind")
@@ -58,15 +66,33 @@ class DataWizard(QDialog):
         self.result_label.setObjectName("wizard_result")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
+        layout.addWidget(self._progress_row())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.check_button = buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.setObjectName("wizard_check")
-        self.check_button.clicked.connect(self.check)
+        self.check_button.clicked.connect(lambda: self.check())
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
         layout.addWidget(buttons)
+
+    def _progress_row(self) -> QWidget:
+        self.progress_row = QWidget(self)
+        h = QHBoxLayout(self.progress_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar(self.progress_row)
+        self.progress.setObjectName("wizard_progress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.stop_button = QPushButton(self.tr("Stop"), self.progress_row)
+        self.stop_button.setObjectName("wizard_stop")
+        self.stop_button.setToolTip(self.tr("Stop reading the file; nothing changes"))
+        self.stop_button.clicked.connect(self.stop)
+        h.addWidget(self.progress, 1)
+        h.addWidget(self.stop_button)
+        self.progress_row.setVisible(False)
+        return self.progress_row
 
     # ------------------------------------------------------------------ pages
 
@@ -145,18 +171,58 @@ class DataWizard(QDialog):
                                                             "test_labels") if self.fields[k].text().strip()}
         return {"idx": files}
 
-    @Slot()
-    def check(self) -> bool:
-        """Read the file with the engine's importer; show the summary or the error."""
+    def check(self) -> ImportJob:
+        """Read the file with the engine's importer, off the GUI thread; :attr:`checked` follows
+        with the summary or the error shown. Returns the job (``job.wait()`` blocks until done)."""
+        self.stop()
         self.section, self.dataset = None, None
-        section = self.build_section()
-        try:
-            dataset = dataset_from_section(section, self.base_dir)
-        except AnnError as exc:
-            return self._refuse(str(exc))
-        except Exception as exc:  # noqa: BLE001 - an importer's bug must not become a traceback in a slot
-            return self._refuse(self.tr("unexpected error while reading (%1)")
-                                .replace("%1", one_line(f"{type(exc).__name__}: {exc}", 120)))
+        self.ok_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(self.tr("Reading…"))
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Reading…"))
+        self.progress_row.setVisible(True)
+        self.job = ImportJob(self.build_section(), self.base_dir, self)
+        self.job.progressed.connect(self._on_job_progressed)
+        self.job.finished.connect(self._on_job_finished)
+        self.job.start()
+        return self.job
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop reading (the project stays as it was)."""
+        job = self.job
+        if job is not None and job.running:
+            self._accept_when_read = False
+            job.cancel()
+            job.wait()
+
+    @Slot(str, float)
+    def _on_job_progressed(self, name: str, fraction: float) -> None:
+        self.progress.setValue(round(1000 * fraction))
+        self.progress.setFormat(self.tr("Reading %1: %2 %").replace("%1", name).replace("%2", f"{100 * fraction:.0f}"))
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        job = self.sender() if isinstance(self.sender(), ImportJob) else self.job
+        if job is not self.job:
+            return
+        self.progress_row.setVisible(False)
+        self.check_button.setEnabled(True)
+        if job.cancelled:
+            self._refuse(self.tr("stopped before the whole file was read"))
+        elif job.dataset is None:
+            self._refuse(job.error if not job.unexpected else
+                         self.tr("unexpected error while reading (%1)").replace("%1", job.error))
+        else:
+            self._show_result(job.section, job.dataset)
+        accept, self._accept_when_read = self._accept_when_read and self.dataset is not None, False
+        self.checked.emit()
+        if accept:
+            self.accept()
+
+    def _show_result(self, section: dict, dataset) -> None:
         self.section, self.dataset = section, dataset
         self.result_label.setStyleSheet("color: #1a7f37;")
         inputs = (self.tr("1 input") if dataset.input_size == 1 else
@@ -168,7 +234,6 @@ class DataWizard(QDialog):
                                   .replace("%3", f"{dataset.n_test:,}").replace("%4", inputs)
                                   .replace("%5", outputs).replace("%6", dataset.task))
         self.ok_button.setEnabled(True)
-        return True
 
     def _refuse(self, message: str) -> bool:
         """Show why the file cannot be used (one line); always False."""
@@ -179,6 +244,8 @@ class DataWizard(QDialog):
 
     @Slot()
     def _on_input_changed(self, *_args) -> None:
+        self.stop()
+        self.section, self.dataset = None, None
         self.ok_button.setEnabled(False)
         self.result_label.clear()
 
@@ -189,5 +256,12 @@ class DataWizard(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        if self.section is not None or self.check():
+        if self.dataset is not None:
             self.accept()
+        elif self.job is None or not self.job.running:
+            self._accept_when_read = True
+            self.check()
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt override: closing stops the reading
+        self.stop()
+        super().done(result)

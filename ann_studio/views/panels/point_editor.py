@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from ...core.datasets import class_labels
 from ..plain_text import escape
 from ..plots import style
+from ..plots.point_cloud import bounds, set_class_points
 
 #: a right-click removes the nearest point within this share of the view's diagonal
 PICK_RADIUS = 0.04
@@ -37,6 +38,8 @@ class PointEditor(pg.PlotWidget):
         self.legend = style.add_legend(plot)  # one entry per class: its name in its colour
         self._legend_names: list[str] = []
         self.parts: dict[str, np.ndarray] = {"train": np.zeros((0, 2)), "test": np.zeros((0, 2))}
+        #: how many points of each part are drawn (large sets are thinned, see point_cloud)
+        self.drawn: dict[str, int] = {"train": 0, "test": 0}
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
     def show_dataset(self, dataset, keep_range: bool = False, names: list[str] | None = None) -> None:
@@ -47,13 +50,10 @@ class PointEditor(pg.PlotWidget):
         k = dataset.n_classes
         for part, item, x, y in (("train", self.train_points, dataset.train_inputs, dataset.train_targets),
                                  ("test", self.test_points, dataset.test_inputs, dataset.test_targets)):
-            labels = class_labels(y) if k else np.zeros(len(y), dtype=int)
-            brushes = [style.brush(int(c)) for c in labels] if k else [style.brush("#444444")] * len(x)
-            item.setData(pos=x, brush=brushes)
+            self.drawn[part] = set_class_points(item, x, class_labels(y) if k else None, k)
             self.parts[part] = x
         self._show_classes((list(names) if names is not None else list(dataset.target_names)) if k else [])
-        both = np.concatenate([dataset.train_inputs, dataset.test_inputs])
-        lo, hi = both.min(axis=0), both.max(axis=0)
+        lo, hi = bounds(dataset.train_inputs, dataset.test_inputs)
         (x0, x1), (y0, y1) = self.getPlotItem().vb.viewRange()
         if keep_range and x0 <= lo[0] and hi[0] <= x1 and y0 <= lo[1] and hi[1] <= y1:
             return

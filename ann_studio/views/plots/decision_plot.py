@@ -21,6 +21,7 @@ from .base import LivePanel
 from .export import export_button
 from .fast_items import RasterImage
 from .plane import CLASS_TABLE, Plane, class_shades, forward_float32, plane_for
+from .point_cloud import set_class_points
 from .unit_mosaic import UnitMosaic
 
 RESOLUTION = 100
@@ -105,11 +106,7 @@ class DecisionPanel(LivePanel):
         plane = self.plane
         k = max(2, plane.n_classes)
         for item, (xy, labels) in ((self.train_points, plane.train), (self.test_points, plane.test)):
-            if plane.n_classes:
-                brushes = [style.brush(int(c) % k) for c in labels]
-            else:
-                brushes = [style.brush("#444444")] * len(xy)
-            item.setData(pos=xy, brush=brushes)
+            set_class_points(item, xy, labels if plane.n_classes else None, k if plane.n_classes else 0)
         self.test_points.setVisible(self.test_box.isChecked())
 
     def _build_thumbnails(self, trainer) -> None:

@@ -11,6 +11,7 @@ import numpy as np
 from ...core.datasets import apply_features, class_labels
 from ...core.datasets.section import dataset_from_section
 from . import style
+from .point_cloud import bounds
 
 
 @dataclass
@@ -47,8 +48,7 @@ def plane_for(project, dataset, resolution: int) -> Plane | None:
         return None
     if raw.input_size != 2:
         return None
-    both = np.concatenate([raw.train_inputs, raw.test_inputs])
-    lo, hi = both.min(axis=0), both.max(axis=0)
+    lo, hi = bounds(raw.train_inputs, raw.test_inputs)
     span = np.maximum(hi - lo, 1e-6)
     lo, hi = lo - 0.1 * span, hi + 0.1 * span
     # the image spans [lo, hi]; each pixel shows the output at its centre
@@ -62,8 +62,10 @@ def plane_for(project, dataset, resolution: int) -> Plane | None:
     def labels(targets):
         return class_labels(targets) if classes else np.zeros(len(targets), dtype=int)
 
-    all_targets = np.concatenate([raw.train_targets, raw.test_targets])
-    t_lo, t_hi = (float(all_targets.min()), float(all_targets.max())) if not classes else (0.0, 1.0)
+    t_lo, t_hi = 0.0, 1.0
+    if not classes:
+        low, high = bounds(raw.train_targets, raw.test_targets)
+        t_lo, t_hi = float(low.min()), float(high.max())
     if t_hi <= t_lo:
         t_hi = t_lo + 1.0
     return Plane((float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])), np.ascontiguousarray(inputs, dtype=np.float32),
