@@ -106,12 +106,7 @@ class RunTree:
 
     def unique_name(self, base: str) -> str:
         """``base``, or ``base 2``, ``base 3``… the first not taken."""
-        if base not in self:
-            return base
-        n = 2
-        while f"{base} {n}" in self:
-            n += 1
-        return f"{base} {n}"
+        return unique_name(base, set(self.names()))
 
     def next_colour(self) -> str:
         used = [r.colour for r in self.runs]
@@ -124,6 +119,16 @@ class RunTree:
 
     def network_of(self, name: str, project):
         return project.network if name == self.current else self.get(name).network
+
+
+def unique_name(base: str, taken: set) -> str:
+    """``base``, or ``base 2``, ``base 3``… the first not in ``taken``."""
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base} {n}" in taken:
+        n += 1
+    return f"{base} {n}"
 
 
 # ----------------------------------------------------------------------------- settings
@@ -235,8 +240,20 @@ def fork_run(project, name: str | None = None, colour: str | None = None) -> Run
     _stash_current(project)
     tree.runs.append(info)
     tree.current = name
-    project.run = dict(state) if state is not None else None  # the stored dicts are never changed in place
+    project.run = without_future(state) if state is not None else None
     return info
+
+
+def without_future(state: dict) -> dict:
+    """``state`` (not changed: stored states are never changed in place) without what was recorded
+    after its step: a fork at a rewound step starts a new future there."""
+    step = int(state["step"])
+    out = dict(state)
+    out["horizon"] = step
+    out["settings_log"] = [e for e in state["settings_log"] if e[0] <= step]
+    out["edits"] = [e for e in state.get("edits", []) if e.step <= step]
+    out["keyframes"] = [f for f in state.get("keyframes", []) if f.step <= step]
+    return out
 
 
 def check_name(tree: RunTree, name: str, renaming: str | None = None) -> str:

@@ -18,9 +18,10 @@ from ..core import LayerSpec, NetworkSpec, Project, ProjectError, load_project, 
 from ..core.export.numpy_script import description_key, without_stale_description
 from ..core.project import DATA_PATH_KEYS, relocate_data_paths, with_current_weights
 from .dataset_cache import DatasetCache
+from .run_tree_document import RunTreeDocumentMixin
 
 
-class ProjectDocument(QObject):
+class ProjectDocument(RunTreeDocumentMixin, QObject):
     #: the whole project was replaced (new/open)
     project_replaced = Signal()
     #: the network's structure or parameters changed (layer added/removed/edited, edge changed)
@@ -47,6 +48,11 @@ class ProjectDocument(QObject):
     run_replaced = Signal()
     #: a weight or bias of the run was typed in mid-run: (layer id, "weights"/"bias", index, value)
     run_parameter_edited = Signal(str, str, object, float)
+    #: the tree of runs changed: a run added, removed, renamed, recoloured, or a run that is not
+    #: current moved (a race); see :mod:`.run_tree_document`
+    runs_changed = Signal()
+    #: another run became current (its name); the session has rebuilt its trainer from it
+    current_run_changed = Signal(str)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)

@@ -33,6 +33,7 @@ from ..core import AnnError, DivergenceError, Trainer
 from ..core.worker import stop_criterion
 from . import training_worker
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
+from .session_runs import SessionRunsMixin
 from .session_worker import WorkerHandover
 
 #: play speeds: (what one tick runs, tick interval ms); "budget" runs whole steps for TICK_BUDGET_S
@@ -54,7 +55,7 @@ MAX_REMEMBERED_STRUCTURES = 8
 SYNC_EPOCH_WORK = 4_000_000
 
 
-class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
+class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixin, QObject):
     #: the shortest time between two ``updated`` signals while playing at full speed
     EMIT_INTERVAL_S = REFRESH_INTERVAL_S
 
@@ -680,6 +681,8 @@ class TrainingSession(SessionSettingsMixin, SessionInspectMixin, QObject):
         self._handle_end(ended)
 
     def shutdown(self) -> None:
+        if self._race is not None:
+            self._race.stop()
         self._reclaim()
         self.handover.release(self.trainer)
         self._timer.stop()

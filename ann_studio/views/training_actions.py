@@ -151,6 +151,9 @@ def install_training_actions(window) -> QToolBar:
             menu.addSeparator()
             toolbar.addSeparator()
     _PlayPauseLook(window, window.actions["play_pause"])
+    from .run_actions import install_run_actions
+
+    install_run_actions(window)  # Fork Run, Race Optimizers, Race Learning Rates (issue 15)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     from .canvas.training_overlay import install_training_overlay

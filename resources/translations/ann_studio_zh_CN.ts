@@ -2225,6 +2225,230 @@
         </message>
     </context>
     <context>
+        <name>RaceDriver</name>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>Adam</source>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>Momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>Nesterov</source>
+            <translation>Nesterov</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>RMSprop</source>
+            <translation>RMSprop</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>Race learning rates</source>
+            <translation>比赛学习率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>Race optimizers</source>
+            <translation>比赛优化器</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>SGD</source>
+            <translation>SGD（随机梯度下降）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>The race could not start: %1</source>
+            <translation>比赛无法开始：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/race_driver.py" />
+            <source>The race stopped: %1</source>
+            <translation>比赛已停止：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunActions</name>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>&amp;Fork Run</source>
+            <translation>分叉运行(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Branch SGD, momentum, Nesterov, RMSprop and Adam from the current state and train them side by side on the same data order</source>
+            <translation>从当前状态分出 SGD、动量、Nesterov、RMSprop 和 Adam 五个分支，按相同的数据顺序并排训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Branch η × 0.1, 0.3, 1, 3 and 10 from the current state and train them side by side on the same data order</source>
+            <translation>从当前状态分出 η × 0.1、0.3、1、3 和 10 五个分支，按相同的数据顺序并排训练</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Fork</source>
+            <translation>分叉</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Race &amp;Learning Rates</source>
+            <translation>比赛学习率(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Race &amp;Optimizers</source>
+            <translation>比赛优化器(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Race optimizers</source>
+            <translation>比赛优化器</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Race η</source>
+            <translation>比赛 η</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/run_actions.py" />
+            <source>Start a branch from this exact state (weights, optimizer state, data order); both runs are kept</source>
+            <translation>从此刻的状态（权重、优化器状态、数据顺序）开始一个分支；两个运行都会保留</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsPanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>%1 weights typed in</source>
+            <translation>输入了 %1 个权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Changed</source>
+            <translation>改动</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Choose the selected run's colour</source>
+            <translation>选择所选运行的颜色</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Click to make this run current</source>
+            <translation>单击使其成为当前运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Colour…</source>
+            <translation>颜色…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Current run</source>
+            <translation>当前运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Delete the selected run (undoable)</source>
+            <translation>删除所选运行（可撤销）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Forked at</source>
+            <translation>分叉于</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Nesterov</source>
+            <translation>Nesterov</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Racing %1 runs in lockstep.</source>
+            <translation>正在同步比赛 %1 个运行。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Run colour</source>
+            <translation>运行颜色</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Runs</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Stop Race</source>
+            <translation>停止比赛</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>Stop the racing runs where they are</source>
+            <translation>让比赛中的运行停在当前位置</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>diverged</source>
+            <translation>已发散</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/runs_panel.py" />
+            <source>optimizer</source>
+            <translation>优化器</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingNames</name>
         <message>
             <location filename="ann_studio/views/setting_names.py" />
@@ -2724,14 +2948,49 @@
     <context>
         <name>TrainingSession</name>
         <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>A run needs a name.</source>
+            <translation>运行需要一个名字。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>A run's name is one line of at most %1 characters.</source>
+            <translation>运行的名字是一行，最多 %1 个字符。</translation>
+        </message>
+        <message>
             <location filename="ann_studio/document/session_parts.py" />
             <source>Change training settings</source>
             <translation>更改训练设置</translation>
         </message>
         <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Colour of run “%1”</source>
+            <translation>运行“%1”的颜色</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Delete run “%1”</source>
+            <translation>删除运行“%1”</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Fork %1</source>
+            <translation>分支 %1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Fork run “%1”</source>
+            <translation>分叉运行“%1”</translation>
+        </message>
+        <message>
             <location filename="ann_studio/document/session.py" />
             <source>New seed</source>
             <translation>新种子</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Rename run “%1”</source>
+            <translation>重命名运行“%1”</translation>
         </message>
         <message>
             <location filename="ann_studio/document/session_parts.py" />
@@ -2744,9 +3003,19 @@
             <translation>设置停止条件</translation>
         </message>
         <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>Switch to run “%1”</source>
+            <translation>切换到运行“%1”</translation>
+        </message>
+        <message>
             <location filename="ann_studio/document/session.py" />
             <source>The training process stopped unexpectedly (%1); the run is kept at step %2 and training continues in the window.</source>
             <translation>训练进程意外停止（%1）；训练保留在第 %2 步，并在窗口中继续训练。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/document/session_runs.py" />
+            <source>There is already a run named “%1”.</source>
+            <translation>已经有一个名为“%1”的运行。</translation>
         </message>
         <message>
             <location filename="ann_studio/document/session.py" />

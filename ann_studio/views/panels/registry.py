@@ -42,6 +42,7 @@ _MODULES = [
     "ann_studio.views.panels.inspector",
     "ann_studio.views.panels.training_panel",
     "ann_studio.views.panels.math_panel",
+    "ann_studio.views.panels.runs_panel",
 ]
 
 
