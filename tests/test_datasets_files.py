@@ -423,3 +423,39 @@ def test_running_out_of_memory_anyway_is_a_message(tmp_path, monkeypatch):
 
     monkeypatch.setattr(np, "empty", no_memory)
     assert error(load_npz, tmp_path / "m.npz") == "m.npz: not enough memory to load this file"
+
+
+def test_npz_stored_members_are_read_straight_into_one_array(tmp_path):
+    import tracemalloc
+
+    rng = np.random.default_rng(0)
+    inputs, labels = rng.uniform(size=(20_000, 50)), rng.integers(0, 3, 20_000)
+    path = tmp_path / "big.npz"
+    np.savez(path, inputs=inputs, targets=labels)
+    tracemalloc.start()
+    try:
+        d = load_npz(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert np.array_equal(d.train_inputs, inputs) and d.train_inputs.dtype == np.float64
+    assert peak < 1.3 * inputs.nbytes  # the 8 MB of inputs once, not copied on the way
+
+
+def test_npz_stored_member_with_a_changed_value_fails_its_crc(tmp_path):
+    path = tmp_path / "s.npz"
+    np.savez(path, inputs=np.arange(20_000.0).reshape(10_000, 2), targets=np.zeros(10_000))
+    raw = bytearray(path.read_bytes())
+    at = raw.index(np.float64(19_000.0).tobytes())
+    raw[at + 7] ^= 1  # one bit of one value far into an uncompressed member
+    path.write_bytes(bytes(raw))
+    assert error(load_npz, path) == "s.npz: inputs: damaged array (its CRC-32 does not match: the file is corrupt)"
+
+
+def test_idx_images_are_scaled_in_one_pass_to_the_same_numbers(tmp_path):
+    images = np.random.default_rng(1).integers(0, 256, (30, 4, 5), dtype=np.uint8)
+    (tmp_path / "i.idx").write_bytes(b"\x00\x00\x08\x03" + struct.pack(">3I", 30, 4, 5) + images.tobytes())
+    (tmp_path / "l.idx").write_bytes(b"\x00\x00\x08\x01" + struct.pack(">I", 30) + bytes(range(10)) * 3)
+    d = load_idx_pair(tmp_path / "i.idx", tmp_path / "l.idx")
+    expected = images.reshape(30, -1).astype(np.float64) / 255.0
+    assert d.train_inputs.tobytes() == expected.tobytes()

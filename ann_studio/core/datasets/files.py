@@ -171,15 +171,21 @@ def read_exactly(stream: BinaryIO, n: int, name: str, what: str) -> bytes:
 def read_into(stream: BinaryIO, buffer: memoryview, name: str, what: str) -> None:
     """Fill ``buffer`` (bytes) from ``stream`` in chunks; DataError("truncated ...") when it ends sooner.
 
-    Unlike one ``read(n)``, never asks a decompressor for more than a chunk at a time.
+    Unlike one ``read(n)``, never asks a decompressor for more than a chunk at a time; a file's
+    bytes go straight into ``buffer`` (``readinto``), with no copy in between.
     """
     done, total, chunk = 0, len(buffer), 1 << 20
+    readinto = getattr(stream, "readinto", None)
     while done < total:
-        data = stream.read(min(chunk, total - done))
-        if not data:
+        if readinto is not None:
+            count = readinto(buffer[done:min(done + chunk, total)])
+        else:
+            data = stream.read(min(chunk, total - done))
+            count = len(data)
+            buffer[done:done + count] = data
+        if not count:
             raise DataError(name, f"truncated: expected {total:,} bytes of {what}, found {done:,}")
-        buffer[done:done + len(data)] = data
-        done += len(data)
+        done += count
 
 
 def one_line(text: str, width: int) -> str:

@@ -144,8 +144,9 @@ def _pair(images_path: Path, labels_path: Path, n_classes: int):
                         f"{labels.min()}..{labels.max()}")
     with within_memory(images_path.name):
         targets = class_targets(labels, n_classes, labels_path.name)
-        inputs = images.reshape(len(images), -1).astype(np.float64)
-        inputs /= 255.0
+        # scaled to [0, 1] in one pass (no float copy before the division; the same numbers)
+        inputs = np.divide(images.reshape(len(images), -1), 255.0, out=np.empty(
+            (len(images), math.prod(images.shape[1:])), dtype=np.float64))
     return inputs, targets, images.shape[1:]
 
 

@@ -46,6 +46,8 @@ class ArrayHeader:
     shape: tuple[int, ...]
     dtype: np.dtype
     fortran_order: bool
+    #: the header's length in bytes (the values start there)
+    length: int = 0
 
     @property
     def size(self) -> int:
@@ -105,7 +107,7 @@ def _reason(exc: BaseException) -> str:
     return one_line(str(exc), 80) or type(exc).__name__
 
 
-def _parse_header(text: str, location: str) -> ArrayHeader:
+def _parse_header(text: str, location: str, length: int = 0) -> ArrayHeader:
     try:
         fields = ast.literal_eval(text)
     except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError):
@@ -128,7 +130,7 @@ def _parse_header(text: str, location: str) -> ArrayHeader:
     if dtype.names is not None or dtype.subdtype is not None or dtype.kind not in "biufU" or not dtype.itemsize:
         raise DataError(location, f"expected numbers or text, got the type {one_line(str(dtype), 80)}")
     _check_addressable(shape, dtype, location)
-    return ArrayHeader(shape, dtype, order)
+    return ArrayHeader(shape, dtype, order, length)
 
 
 def _check_addressable(shape: tuple[int, ...], dtype: np.dtype, location: str) -> None:
@@ -151,7 +153,8 @@ def read_header(stream: BinaryIO, location: str) -> ArrayHeader:
     limits.HEADER_BYTES.check(location, length)
     text = read_exactly(stream, length, location, "array header")
     try:
-        return _parse_header(text.decode("utf-8" if major == 3 else "latin-1"), location)
+        return _parse_header(text.decode("utf-8" if major == 3 else "latin-1"), location,
+                             8 + size_bytes + length)
     except UnicodeDecodeError:
         raise DataError(location, "damaged array header (not text)") from None
 
@@ -195,11 +198,35 @@ class Archive:
         header = self.header(key)
         array = np.empty(header.size, dtype=header.dtype)
         try:
-            with self.zip.open(self.members[key]) as stream:
-                read_header(stream, location)
-                read_into(stream, memoryview(array.view(np.uint8)), location, "array data")
+            if not self._read_stored(key, header, array):
+                with self.zip.open(self.members[key]) as stream:
+                    read_header(stream, location)
+                    read_into(stream, memoryview(array.view(np.uint8)), location, "array data")
         except _DAMAGE as exc:
             raise DataError(location, f"damaged array ({_reason(exc)})") from None
         if header.fortran_order:
             return array.reshape(header.shape[::-1]).transpose()
         return array.reshape(header.shape)
+
+    def _read_stored(self, key: str, header: ArrayHeader, array: np.ndarray) -> bool:
+        """Read an uncompressed member's values straight from the file into ``array`` (no copy
+        through :mod:`zipfile`'s buffers), checking its CRC-32 as :mod:`zipfile` would. False
+        when the member is compressed, encrypted or does not hold exactly the declared values
+        (then the ordinary reader reads it and names what is wrong)."""
+        info, fp = self.members[key], self.zip.fp
+        if (info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1 or fp is None
+                or info.file_size != header.length + array.nbytes):
+            return False
+        fp.seek(info.header_offset)
+        local = fp.read(30)
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            return False
+        name_length, extra_length = struct.unpack("<HH", local[26:30])
+        fp.seek(info.header_offset + 30 + name_length + extra_length)
+        location = f"{self.name}: {key}"
+        crc = zlib.crc32(read_exactly(fp, header.length, location, "array header"))
+        values = memoryview(array.view(np.uint8))
+        read_into(fp, values, location, "array data")
+        if zlib.crc32(values, crc) != info.CRC:
+            raise DataError(location, "damaged array (its CRC-32 does not match: the file is corrupt)")
+        return True
