@@ -30,6 +30,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from ..core import AnnError, DivergenceError, Trainer
+from ..core.practice_log import PracticeLog
 from ..core.worker import stop_criterion
 from . import training_worker
 from .session_parts import SessionInspectMixin, SessionSettingsMixin
@@ -82,6 +83,8 @@ class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixi
         self.error: str | None = None
         self.speed = "full"
         self.focus_sample = 0
+        #: practice mode's answers, saved with the run as ``run.practice`` (document/practice.py)
+        self.practice_log = PracticeLog()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self._last_emit = 0.0
@@ -125,9 +128,12 @@ class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixi
                 return state
             run = self.document.project.run
             return run if run is not None and (run.get("aside") or run_fits(run, self.document.network)) else None
-        if t.step == 0 and t.phase_index == 0 and not t.edits and t.horizon == 0:
+        if t.step == 0 and t.phase_index == 0 and not t.edits and t.horizon == 0 and not self.practice_log:
             return None
-        return t.state_dict()
+        state = t.state_dict()
+        if self.practice_log:
+            state["practice"] = self.practice_log.to_json()
+        return state
 
     def _run_signature(self) -> tuple | None:
         t = self.trainer
@@ -271,6 +277,8 @@ class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixi
         self._pending = {}
         self._forget_update()
         self.focus_sample = 0
+        if continue_run:  # an opened file: its practice log (a network or data edit keeps the log)
+            self.practice_log = PracticeLog.from_json((run or {}).get("practice") or [])
         moved = False
         try:
             project = self.document.project

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from ..core import AnnError
 from ..document.autosave import Autosaver
 from ..document.commands import EditRunParameterCommand, MoveLayersCommand
+from ..document.practice import PracticeController
 from ..document.project_document import ProjectDocument
 from ..document.selection import SelectionModel
 from ..document.session import TrainingSession
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.selection = SelectionModel(self)
         self.session = TrainingSession(self.document, self)
         self.notation = NotationChoice(self)  # the math view chooses, table and canvas follow
+        self.practice = PracticeController(self.session, self)  # practice mode (issue 14)
         self.actions: dict[str, QAction] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.menus: dict[str, object] = {}
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
         # (training actions, issue 5, go here)
         __import__("ann_studio.views.training_actions", fromlist=["_"]).install_training_actions(self)
+        __import__("ann_studio.views.panels.practice_panel", fromlist=["_"]).install_practice_action(self)  # issue 14
         __import__("ann_studio.i18n", fromlist=["_"]).install_language_menu(self)  # View → Language (issue 8)
         # --- end hooks ---
 

@@ -1889,6 +1889,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>Practice: compute the highlighted quantity</source>
+            <translation>练习：计算高亮的量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
             <source>Save every layer's z, a, δ, ∂E/∂b and ∂E/∂W of this batch</source>
             <translation>保存本批中每一层的 z、a、δ、∂E/∂b 和 ∂E/∂W</translation>
         </message>
@@ -1906,6 +1911,11 @@
             <location filename="ann_studio/views/panels/math_panel.py" />
             <source>digits </source>
             <translation>位数 </translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_panel.py" />
+            <source>practice · step %1 · sample %2 of %3</source>
+            <translation>练习 · 第 %1 步 · 第 %2 个样本（共 %3 个）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_panel.py" />
@@ -2071,6 +2081,292 @@
             <location filename="ann_studio/views/phase_names.py" />
             <source>the output layer</source>
             <translation>输出层</translation>
+        </message>
+    </context>
+    <context>
+        <name>PracticeFormula</name>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>Add ½(target − output)² over every output neuron.</source>
+            <translation>对每个输出神经元求 ½(目标 − 输出)² 并相加。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>An output neuron's δ is ∂E/∂output times the derivative of its activation.</source>
+            <translation>输出神经元的 δ 等于 ∂E/∂输出 乘以其激活函数的导数。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>Apply the activation function to the net input.</source>
+            <translation>把激活函数作用于净输入。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>Sum δ × weight over every neuron this one feeds (the weights before the update), then multiply by f′.</source>
+            <translation>对该神经元连接到的每个神经元求 δ × 权重之和（用更新前的权重），再乘以 f′。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>The net input adds each weight times the activation it comes from, plus the bias.</source>
+            <translation>净输入是每个权重乘以其来源神经元的激活值之和，再加上偏置。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>The new value is the old value minus the learning rate times the gradient.</source>
+            <translation>新值等于旧值减去学习率乘以梯度。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>g_j = ŷ_j(1 − ŷ_j)(y_j − ŷ_j): target minus output, times the sigmoid's derivative. It is −δ.</source>
+            <translation>g_j = ŷ_j(1 − ŷ_j)(y_j − ŷ_j)：目标减输出，再乘以 sigmoid 的导数。它等于 −δ。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>α (or β) is the weighted sum of the inputs, before the threshold is subtracted.</source>
+            <translation>α（或 β）是输入的加权和，尚未减去阈值。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>∂E/∂b is the neuron's δ (averaged over the batch).</source>
+            <translation>∂E/∂b 就是该神经元的 δ（对批次取平均）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_formula.py" />
+            <source>∂E/∂w is δ of the neuron the weight leads to times the activation the weight comes from (averaged over the batch).</source>
+            <translation>∂E/∂w 等于权重指向的神经元的 δ 乘以权重来源神经元的激活值（对批次取平均）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PracticePanel</name>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Compute %1 (highlighted on the canvas; its formula is in the Math view).</source>
+            <translation>计算 %1（已在画布上高亮；公式见“数学”视图）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Correct</source>
+            <translation>正确</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Export Log…</source>
+            <translation>导出记录…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Export practice log</source>
+            <translation>导出练习记录</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Hint</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>It looks like you left out the derivative f′(z) of the activation.</source>
+            <translation>看起来你漏掉了激活函数的导数 f′(z)。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Next Question</source>
+            <translation>下一题</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Not quite</source>
+            <translation>不对</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Nothing to compute here.</source>
+            <translation>这里没有需要计算的量。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Only one term is there: sum over every output neuron.</source>
+            <translation>只算了一项：要对每个输出神经元求和。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>P&amp;ractice</source>
+            <translation>练习(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Practice</source>
+            <translation>练习</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Practice mode: compute each number of the next phase yourself; the app grades it and names the slip</source>
+            <translation>练习模式：自己计算下一阶段的每个数，程序会评分并指出错误所在</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Press Enter or Next Question to go on.</source>
+            <translation>按回车或“下一题”继续。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Right within ±%1: 4 significant digits, or 1e-4 relative.</source>
+            <translation>误差在 ±%1 以内即算正确：4 位有效数字，或相对误差 1e-4。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Save every answer of this run (time, quantity, answer, verdict, slip) as CSV</source>
+            <translation>把本次运行的每个答案（时间、量、答案、判定、错误类型）保存为 CSV</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Score this session: %1/%2 right at the first try</source>
+            <translation>本次得分：首次答对 %1/%2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Second hint: the numbers</source>
+            <translation>第二个提示：代入的数值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Show Answer</source>
+            <translation>显示答案</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>That is not a number or a simple expression (+ − × ÷ ^ and parentheses).</source>
+            <translation>这不是数字或简单表达式（可用 + − × ÷ ^ 和括号）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The answer divides by zero.</source>
+            <translation>答案中除以了零。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The answer is too large.</source>
+            <translation>答案太大。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The answer is too long.</source>
+            <translation>答案太长。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The learning rate η is missing from the update.</source>
+            <translation>更新中漏掉了学习率 η。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The sign is reversed: compare ŷ − y with y − ŷ, and w − η·g with w + η·g.</source>
+            <translation>符号反了：比较 ŷ − y 与 y − ŷ，以及 w − η·g 与 w + η·g。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>The sign is reversed: in Zhou's notation g = −δ, so g_j has the opposite sign to Nielsen's δ.</source>
+            <translation>符号反了：在周志华的记号中 g = −δ，所以 g_j 与 Nielsen 的 δ 符号相反。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>This matches none of the usual slips. Here is the worked answer.</source>
+            <translation>这与常见错误都不吻合。下面是完整解答。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Turn on Train → Practice (F9): before each phase you compute its numbers, and the app grades them.</source>
+            <translation>打开“训练 → 练习”(F9)：每个阶段运行之前由你来计算它的数值，程序来评分。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Type a number, e.g. 0.5, 0,5, 1/3 or 0.7414*0.1868.</source>
+            <translation>请输入一个数，例如 0.5、0,5、1/3 或 0.7414*0.1868。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Use either , or . as the decimal mark, not both.</source>
+            <translation>小数点请用 , 或 . 其中一种，不要同时使用。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Worked answer</source>
+            <translation>完整解答</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>You forgot the 1/m of the mini-batch mean.</source>
+            <translation>你忘了小批量平均中的 1/m。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>You gave the activation a; the question asks for the net input.</source>
+            <translation>你给出的是激活值 a；题目要的是净输入。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>You used output weights that were already updated: a hidden δ uses the weights from before the update.</source>
+            <translation>你用了已经更新过的输出层权重：隐层的 δ 要用更新前的权重。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>You used the activation of the wrong layer: ∂E/∂w takes the activation the weight comes from.</source>
+            <translation>你用错了层的激活值：∂E/∂w 要用权重来源神经元的激活值。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>You used the net input z where the activation a belongs.</source>
+            <translation>你在该用激活值 a 的地方用了净输入 z。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>activation</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>gradients</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>net input</source>
+            <translation>净输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>updates</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>you gave %1.</source>
+            <translation>你的答案是 %1。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>your answer, e.g. 0.5932 or 0.7414*0.1868</source>
+            <translation>你的答案，例如 0.5932 或 0.7414*0.1868</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>δ</source>
+            <translation>δ</translation>
         </message>
     </context>
     <context>

@@ -5,7 +5,7 @@ every layer's values (CSV export), a gradient check, and the Mazur preset's veri
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from ...core.gradcheck import check_parameter
 from ..phase_names import phase_label
 from ..plain_text import escape, plain
 from . import math_badge
-from .math_format import num
+from .math_format import Line, caption, num
 from .math_formulas import Context, focus, formula_lines
 from .math_notation import NOTATIONS, available, make_notation, notation_title
 from .math_table import LayerValuesModel, write_csv
@@ -53,6 +53,7 @@ class MathPanel(QWidget):
         self.session = window.session
         self.selection = window.selection
         self.notation = window.notation  # shared: the table and the canvas name weights the same way
+        self.practice = window.practice  # practice mode: the question's formula, its result blank
         self._badge_rows: list | None = None
         self._columns_sized_for = None
         self._project_seen = None
@@ -61,6 +62,7 @@ class MathPanel(QWidget):
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
         self.selection.changed.connect(self._on_selection_changed)
+        self.practice.changed.connect(self.refresh)
         self._on_session_reset_done()
 
     # ------------------------------------------------------------------ construction
@@ -211,10 +213,16 @@ class MathPanel(QWidget):
         m = self.session.batch_size_now
         where = self.tr("step %1 · sample %2 of %3").replace("%1", str(t.step)).replace(
             "%2", str(s + 1)).replace("%3", str(m))
+        if self.practice.question is not None:  # practice: the phase about to run, not the one just run
+            where = self.tr("practice · step %1 · sample %2 of %3").replace("%1", str(t.step + 1)).replace(
+                "%2", str(s + 1)).replace("%3", str(m))
+            phase = t.next_phase
         self.heading.setText(f"<b>{escape(phase_label(phase, t.network))}</b> &nbsp;"
                              f"<span style='color:#777'>{escape(where)}</span>")
+        lines = self._practice_lines(t) if self.practice.question is not None else formula_lines(
+            ctx, phase, self.selection.current)
         rows = "".join(f"<tr><td class='cap'>{line.caption}</td></tr><tr><td class='f'>{line.html}</td></tr>"
-                       for line in formula_lines(ctx, phase, self.selection.current))
+                       for line in lines)
         self.formula.setHtml(f"<table>{rows}</table>")
         self.model.refresh(t, s, ctx.notation)
         if self.model.structure_changed or (not self.session.playing and phase != self._columns_sized_for):
@@ -224,6 +232,21 @@ class MathPanel(QWidget):
             self._show_every_row()
         if self.is_mazur_preset:
             self._refresh_badge()
+
+    def _practice_lines(self, t) -> list[Line]:
+        """Practice mode: the asked quantity's formula, the inputs substituted and the result blank
+        (the worked answer once it has been shown)."""
+        from ...document.practice import WORKED
+        from .practice_formula import build
+
+        digits = self.digits_box.value()
+        formula = build(self.practice.worked(), self.practice.question, make_notation(self.practice.notation,
+                                                                                      t.network), digits)
+        feedback = self.practice.feedback
+        shown = formula.worked_html(digits) if feedback is not None and feedback.level >= WORKED else \
+            formula.question_html()
+        return [Line(caption(QCoreApplication.translate("MathPanel", "Practice: compute the highlighted quantity")),
+                     shown)]
 
     def _show_every_row(self) -> None:
         """Give the layer table the height its rows need (the output layer's rows came last,

@@ -43,6 +43,7 @@ _MODULES = [
     "ann_studio.views.panels.training_panel",
     "ann_studio.views.panels.math_panel",
     "ann_studio.views.panels.runs_panel",
+    "ann_studio.views.panels.practice_panel",
 ]
 
 
