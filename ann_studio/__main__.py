@@ -30,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     # slower (measured). Must be set before NumPy is imported.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    if argv and argv[0] == "--self-test":
+        from .selftest import run_self_test
+
+        return run_self_test()
     from .app import main as gui_main
 
     return gui_main(argv)

@@ -29,11 +29,12 @@ def ensure_application(argv: list[str] | None = None):
 def create_main_window(path: str | Path | None = None):
     """The main window on ``path`` (or the default example). A QApplication must exist; the event
     loop is not started."""
+    from .views.classroom_mode import open_assignment
     from .views.main_window import MainWindow
 
     window = MainWindow()
     if path is not None and str(path).endswith(".annclass"):  # classroom assignment (issue 8)
-        __import__("ann_studio.views.classroom_mode", fromlist=["_"]).open_assignment(window, path)
+        open_assignment(window, path)
     elif path is not None:
         window.open_project(path)
     return window
@@ -41,10 +42,6 @@ def create_main_window(path: str | Path | None = None):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "--self-test":
-        from .selftest import run_self_test
-
-        return run_self_test()
     app = ensure_application(argv)
     path = next((a for a in argv if not a.startswith("-")), None)
     window = create_main_window(path)

@@ -58,7 +58,7 @@ MANAGERS = {"apt": ("sudo apt-get install -y", 0), "dnf": ("sudo dnf install -y"
 def xcb_plugin() -> Path | None:
     """PySide6's ``libqxcb.so``, or None (no PySide6, or a build without it)."""
     try:
-        import PySide6  # noqa: PLC0415 - the package only: no Qt library is loaded
+        import PySide6  # the package only: no Qt library is loaded
     except ImportError:
         return None
     path = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"

@@ -15,12 +15,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from ann_studio.core import LayerSpec, NetworkSpec, Project  # noqa: E402
-from ann_studio.document.project_document import ProjectDocument  # noqa: E402
-from ann_studio.views.canvas.scene import CanvasScene  # noqa: E402
-from ann_studio.views.canvas.view import CanvasView  # noqa: E402
+from ann_studio.core import LayerSpec, NetworkSpec, Project
+from ann_studio.document.project_document import ProjectDocument
+from ann_studio.views.canvas.scene import CanvasScene
+from ann_studio.views.canvas.view import CanvasView
 
 N_LAYERS, N_EDGES, FRAMES = 200, 400, 60
 

@@ -22,7 +22,7 @@ import argparse
 import statistics
 import time
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 from ann_studio.core import Network, NetworkSpec, OptimizerSettings, Trainer, TrainingSettings
 

@@ -22,15 +22,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
 
-from ann_studio.app import ensure_application  # noqa: E402
-from ann_studio.core import NetworkSpec  # noqa: E402
-from ann_studio.core.datasets import builtin, section_for_builtin  # noqa: E402
-from ann_studio.document import data_commands as cmd  # noqa: E402
-from ann_studio.document import training_worker  # noqa: E402
-from ann_studio.views.plots.host import PanelHost  # noqa: E402
-from ann_studio.views.refresh_clock import RefreshClock  # noqa: E402
+from ann_studio.app import ensure_application
+from ann_studio.core import NetworkSpec
+from ann_studio.core.datasets import builtin, section_for_builtin
+from ann_studio.document import data_commands as cmd
+from ann_studio.document import training_worker
+from ann_studio.views.plots.host import PanelHost
+from ann_studio.views.refresh_clock import RefreshClock
 
 PLOTS = ["loss_plot", "weights_panel", "decision_plot", "activations_panel", "gradients_panel",
          "confusion_panel", "prediction_panel", "activation_function_plot"]

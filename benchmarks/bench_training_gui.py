@@ -21,16 +21,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("ANN_STUDIO_NO_RECOVERY", "1")
 
-import argparse  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import statistics
+import time
+from pathlib import Path
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from ann_studio.core import NetworkSpec, OptimizerSettings, Project, TrainingSettings  # noqa: E402
+from ann_studio.core import NetworkSpec, OptimizerSettings, Project, TrainingSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 

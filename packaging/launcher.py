@@ -14,7 +14,7 @@ def _give_windowed_app_streams() -> None:
     if sys.stdout is not None and sys.stderr is not None:
         return
     target = os.environ.get("ANN_STUDIO_LOG") or os.devnull
-    stream = open(target, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives as long as the process
+    stream = open(target, "a", encoding="utf-8", buffering=1)  # lives as long as the process
     if sys.stdout is None:
         sys.stdout = stream
     if sys.stderr is None:

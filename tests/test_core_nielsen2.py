@@ -45,7 +45,7 @@ class Network2:
         self.biases = [b.reshape(-1, 1).copy() for b in biases]
         self.num_layers = len(weights) + 1
 
-    def SGD(self, training_data, epochs, mini_batch_size, eta, lmbda):
+    def SGD(self, training_data, epochs, mini_batch_size, eta, lmbda):  # noqa: N802 - the book's name
         n = len(training_data)
         for _ in range(epochs):
             mini_batches = [training_data[k:k + mini_batch_size] for k in range(0, n, mini_batch_size)]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from ann_studio import i18n
 from ann_studio.i18n_build import compile_translations, extract_messages, merge, read_ts, ts_path
 from ann_studio.lessons import load_lessons
+from ann_studio.views import language_menu
 
 
 @pytest.fixture
@@ -89,14 +90,14 @@ def test_the_language_switch_changes_the_visible_menu_titles(qtbot, settings):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:2] == ["&File", "&Edit"]
     window.actions["language_zh_CN"].trigger()  # training is at step 0: no question asked
-    new = i18n.application_windows()[-1]
+    new = window.context.windows[-1]
     qtbot.addWidget(new)
     assert new is not window and new.document is window.document
     zh = [a.text() for a in new.menuBar().actions()]
     assert zh[:2] == ["文件(&F)", "编辑(&E)"] and "训练(&T)" in zh
     assert new.actions["language_zh_CN"].isChecked()
     assert QSettings().value(i18n.SETTINGS_KEY) == "zh_CN"
-    back = i18n.switch_language(new, "en")
+    back = language_menu.switch_language(new, "en")
     qtbot.addWidget(back)
     assert [a.text() for a in back.menuBar().actions()][:2] == ["&File", "&Edit"]
     for w in (window, new, back):

@@ -105,6 +105,7 @@ def test_opening_a_classroom_file_asks_first(window, monkeypatch, tmp_path):
 
 def test_switching_language_in_a_lesson_keeps_the_run(window, qtbot):
     from ann_studio import i18n
+    from ann_studio.views import language_menu
 
     panel = panel_of(window)
     panel.start_lesson("mazur")
@@ -112,7 +113,7 @@ def test_switching_language_in_a_lesson_keeps_the_run(window, qtbot):
         window.findChild(QAction, "step_batch").trigger()
     asked = []
     window.discard_prompt = lambda _w: asked.append(1) or "cancel"
-    new = i18n.switch_language(window, "zh_CN")
+    new = language_menu.switch_language(window, "zh_CN")
     qtbot.addWidget(new)
     try:
         new_panel = new.docks["lessons_panel"].widget()

@@ -124,11 +124,12 @@ def test_following_the_lesson_reaches_its_end(window, qtbot, lesson):
 
 def test_the_panel_shows_the_current_language(window, qtbot):
     from ann_studio import i18n
+    from ann_studio.views import language_menu
 
     panel = window.docks["lessons_panel"].widget()
     panel.start_lesson("mazur")
     assert "Inputs" in panel.text.toPlainText()
-    new = i18n.switch_language(window, "zh_CN")
+    new = language_menu.switch_language(window, "zh_CN")
     qtbot.addWidget(new)
     try:
         zh_panel = new.docks["lessons_panel"].widget()

@@ -61,11 +61,12 @@ def test_the_teacher_saves_and_the_student_opens(window, qtbot, tmp_path):
 
 def test_restrictions_survive_a_language_switch(window, qtbot, tmp_path):
     from ann_studio import i18n
+    from ann_studio.views import language_menu
     from ann_studio.views.classroom_mode import open_assignment
 
     path = save_assignment(Assignment("mazur", hidden=["save_project"], locked=["play_pause"]), tmp_path / "a")
     assert open_assignment(window, path)
-    new = i18n.switch_language(window, "zh_CN")
+    new = language_menu.switch_language(window, "zh_CN")
     qtbot.addWidget(new)
     try:
         assert not new.actions["save_project"].isVisible() and not new.actions["play_pause"].isEnabled()

@@ -84,7 +84,7 @@ def test_a_weight_typed_mid_run_continues_the_run_and_undo_keeps_it(qtbot, tmp_p
 
 
 def test_switching_the_language_keeps_the_run(qtbot, tmp_path):
-    from ann_studio.i18n import rebuild_window
+    from ann_studio.views.language_menu import rebuild_window
 
     window = make_window(qtbot, tmp_path, EXAMPLES / "xor.annproj")
     window.session.use_worker = False

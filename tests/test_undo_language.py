@@ -17,7 +17,7 @@ def test_a_text_with_arguments_goes_both_ways():
 
 
 def test_the_undo_history_speaks_the_new_language(qtbot, tmp_path):
-    from ann_studio import i18n
+    from ann_studio.views import language_menu
 
     window = make_window(qtbot, tmp_path, EXAMPLES / "mazur.annproj")
     window.selection.select(Selected("weight", "hidden", 0, 1))
@@ -25,13 +25,13 @@ def test_the_undo_history_speaks_the_new_language(qtbot, tmp_path):
     field.setText("0,25")
     field.editingFinished.emit()
     assert window.document.undo_stack.undoText().startswith("Set weight")
-    new = i18n.switch_language(window, "zh_CN")
+    new = language_menu.switch_language(window, "zh_CN")
     qtbot.addWidget(new)
     try:
         text = new.document.undo_stack.undoText()
         assert "Set weight" not in text and "0.25" in text and "hidden" in text
     finally:
-        back = i18n.switch_language(new, "en")
+        back = language_menu.switch_language(new, "en")
         qtbot.addWidget(back)
         assert back.document.undo_stack.undoText() == "Set weight w[1, 2] of 'hidden' to 0.25"
         back.session.shutdown()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ann_studio.i18n_build import compile_translations, ts_path, update_translations  # noqa: E402
+from ann_studio.i18n_build import compile_translations, ts_path, update_translations
 
 
 def main() -> int:

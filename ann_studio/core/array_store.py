@@ -132,7 +132,7 @@ def write_sidecar(path: Path, arrays: dict[str, np.ndarray]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]  # (numpy's stub types **kwds as allow_pickle)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -49,7 +49,7 @@ def numerical_derivative(net: Network, x, y, loss: Loss, array: np.ndarray, inde
 
 def check_parameter(net: Network, x, y, loss: Loss, layer_id: str, kind: str, index, h: float = 1e-6) -> GradCheck:
     """Compare ∂E/∂(W or b)[index] of layer ``layer_id`` computed both ways."""
-    layer = net.layer(layer_id)
+    layer = net.dense_layer(layer_id)
     p = net.loss_and_gradients(x, y, loss)
     analytic = (p.grad_W if kind == "W" else p.grad_b)[layer.index][index]
     array = layer.W if kind == "W" else layer.b

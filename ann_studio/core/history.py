@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -396,7 +397,7 @@ class EpochRecords:
         for i, item in enumerate(obj):
             where = f"{path}[{i}]"
             jp.need_dict(item, where)
-            fields = {"epoch": jp.need_int(item.get("epoch"), f"{where}.epoch", 0),
+            fields: dict[str, Any] = {"epoch": jp.need_int(item.get("epoch"), f"{where}.epoch", 0),
                       "step": jp.need_int(item.get("step"), f"{where}.step", 0),
                       "loss": jp.need_number(item.get("loss"), f"{where}.loss")}
             for key in ("accuracy", "test_loss", "test_accuracy"):

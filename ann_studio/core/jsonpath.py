@@ -117,7 +117,7 @@ def check_depth(value: Any, root: str = "", limit: int = MAX_DEPTH) -> None:
     ``value``, naming where (the first levels of the path). Iterative: never recurses."""
     if type(value) not in _CONTAINERS:
         return
-    todo = [(value, 0, None, "")]  # (value, depth, parent entry, key text): containers only
+    todo: list[tuple[Any, int, Any, str]] = [(value, 0, None, "")]  # (value, depth, parent entry, key text): containers only
     while todo:
         entry = todo.pop()
         item, depth = entry[0], entry[1]

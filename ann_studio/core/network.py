@@ -141,6 +141,13 @@ class Network:
     def layer(self, layer_id: str) -> DenseLayer | InputLayer:
         return self.layers[self.index[layer_id]]
 
+    def dense_layer(self, key: str | int) -> DenseLayer:
+        """The dense layer with id ``key`` (or at index ``key``); ``KeyError`` for an input layer."""
+        layer = self.layers[self.index[key] if isinstance(key, str) else key]
+        if not isinstance(layer, DenseLayer):
+            raise KeyError(f"{layer.id!r} is an input layer: it has no weights")
+        return layer
+
     def parameter_count(self) -> int:
         return sum(layer.W.size + layer.b.size for layer in self.dense)
 
@@ -175,6 +182,7 @@ class Network:
     def forward(self, p: Pass, k: int) -> None:
         """Forward through dense layer ``k``: z = a_in·Wᵀ + b, a = f(z)."""
         layer = self.layers[k]
+        assert isinstance(layer, DenseLayer)
         if len(layer.sources) == 1:
             x_in = p.a[layer.sources[0]]
         else:
@@ -199,6 +207,7 @@ class Network:
         Hidden layer: δ = (Σ_consumers δ_c·W_c) ⊙ f′(z) — the extra sum of the lesson.
         """
         layer = self.layers[k]
+        assert isinstance(layer, DenseLayer)
         if k == self.output_index:
             y_hat = p.a[k]
             if loss.fused_with == layer.activation.name:
@@ -208,7 +217,7 @@ class Network:
         else:
             grad_a = None
             for c, sl in layer.consumers:
-                part = p.delta[c] @ self.layers[c].W[:, sl]
+                part = p.delta[c] @ self.dense_layer(c).W[:, sl]
                 grad_a = part if grad_a is None else grad_a + part
         p.delta[k] = layer.activation.backward(p.z[k], p.a[k], grad_a)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ class Optimizer:
 
     def __init__(self, settings: OptimizerSettings):
         self.settings = settings
-        self.state: dict[str, list[np.ndarray] | int] = {"t": 0}
+        self.state: dict[str, Any] = {"t": 0}  # "t": int, else one array per parameter
         self._scratch: dict[tuple, np.ndarray] = {}  # reused buffers: no large allocation per step
 
     def _regularised(self, p: np.ndarray, g: np.ndarray, is_weight: bool) -> np.ndarray:

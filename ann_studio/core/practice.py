@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import DenseLayer, Pass
+from .network import DenseLayer
 from .practice_answer import DEFAULT_TOLERANCE, AnswerError, Tolerance, parse_answer
+from .practice_question import Question, Worked, shown
+from .practice_slips import candidates
 
 QUANTITIES = ("z", "a", "loss", "delta", "grad_w", "grad_b", "new_w", "new_b")
 MISTAKES = ("missing_derivative", "sign", "updated_weight", "missing_sum", "missing_learning_rate",
@@ -39,16 +41,6 @@ class PracticeError(ValueError):
 
 
 @dataclass(frozen=True)
-class Question:
-    """One quantity to compute: ``layer_id`` is None for the loss; ``index`` is ``(unit,)``,
-    ``(unit, input)`` for weights, or ``()`` for the loss."""
-
-    quantity: str
-    layer_id: str | None
-    index: tuple = ()
-
-
-@dataclass(frozen=True)
 class Verdict:
     """``correct`` within ``allowed`` of ``expected``; else ``mistake`` names the likely slip (a
     code of :data:`MISTAKES`) or is None. ``value`` is the answer as read."""
@@ -58,23 +50,6 @@ class Verdict:
     mistake: str | None
     value: float
     allowed: float
-
-
-@dataclass
-class Worked:
-    """The numbers of the step the trainer is in (or starts next): a full ``pass_`` over the
-    batch, the parameters after the update (``new[k] = (W⁺, b⁺)`` by layer index), the sample
-    ``s`` in focus and the batch size ``m``."""
-
-    trainer: object
-    pass_: Pass
-    new: dict
-    s: int
-    m: int
-
-    @property
-    def network(self):
-        return self.trainer.network
 
 
 def worked_step(trainer, sample: int = 0) -> Worked:
@@ -171,16 +146,6 @@ def nielsen_value(w: Worked, q: Question) -> float:
     return float(p.grad_W[k][i, j] if q.quantity == "grad_w" else w.new[k][0][i, j])
 
 
-def shown(w: Worked, q: Question, value: float, notation: str) -> float:
-    """``value`` (Nielsen's convention) as ``notation`` writes the quantity ``q``."""
-    if notation != "zhou" or q.quantity in ("a", "loss", "grad_w", "new_w"):
-        return value
-    k = w.network.index[q.layer_id]
-    if q.quantity == "z":  # α_h or β_j: the weighted sum before the threshold γ = −b
-        return value - float(w.network.layers[k].b[int(q.index[0])])
-    return -value  # g_j, e_h = −δ; ∂E/∂θ = −∂E/∂b; θ⁺ = −b⁺
-
-
 def expected_value(trainer, quantity: str, layer_id: str | None, index=(), *, sample: int = 0,
                    notation: str = "nielsen", worked: Worked | None = None) -> float:
     """The right answer to the question, in ``notation``'s convention."""
@@ -196,8 +161,6 @@ def check_answer(trainer, quantity: str, layer_id: str | None, index, answer, *,
     """Grade ``answer`` (a number or text such as ``"0,5"``, ``"1/3"``, ``"0.7414*0.1868"``) to
     the question; see the module docstring. Raises :class:`AnswerError` for text that is not a
     number and :class:`PracticeError` for a question the network does not have."""
-    from .practice_slips import candidates
-
     if notation not in NOTATIONS:
         raise PracticeError(f"unknown notation {notation!r}")
     value = parse_answer(answer)

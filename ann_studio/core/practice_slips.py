@@ -1,7 +1,7 @@
 """The classic slips of backpropagation, each recomputed so that a wrong answer can be named.
 
 :func:`candidates` returns ``(code, value)`` pairs for one question, in the notation's convention
-(see :func:`.practice.shown`), most telling first. The codes (``docs/api.md``):
+(see :func:`.practice_question.shown`), most telling first. The codes (``docs/api.md``):
 
 - ``missing_derivative``: f′(z) left out (δ = ŷ − y for a sigmoid output under ½Σ(ŷ − y)²);
 - ``sign``: ŷ − y against y − ŷ, or w + ηg for w − ηg (in Zhou's notation g_j = −δ, so Nielsen's
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .practice import Question, Worked, shown
+from .practice_question import Question, Worked, shown
 
 
 def candidates(w: Worked, q: Question, notation: str = "nielsen") -> list[tuple[str, float]]:

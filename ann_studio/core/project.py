@@ -24,8 +24,9 @@ from . import jsonpath as jp
 from .errors import DataError, ProjectError
 from .losses import LOSSES
 from .network import Network
-from .optimizers import OPTIMIZERS, OptimizerSettings
-from .spec import NetworkSpec, network_to_json, parse_network, validate
+from .optimizer_file import optimizer_to_json, parse_optimizer
+from .optimizers import OptimizerSettings
+from .spec import NetworkSpec, dense_in_order, network_to_json, parse_network, validate
 from .trainer import Trainer, TrainingSettings
 
 FORMAT = "ann-studio-project"
@@ -33,8 +34,6 @@ VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
 _KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays",
               "runs"}
-_KNOWN_OPT = {"type", "learning_rate", "momentum", "nesterov", "betas", "alpha", "eps", "weight_decay", "l1",
-              "regularize_bias"}
 _KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
 
 
@@ -242,7 +241,7 @@ def parse_project(obj: Any) -> Project:
     except RecursionError:
         raise ProjectError("network", "nested too deeply") from None
     loss = jp.need_choice(obj.get("loss", "half_sse"), "loss", LOSSES)
-    optimizer, opt_extra = _parse_optimizer(obj.get("optimizer", {}), "optimizer")
+    optimizer, opt_extra = parse_optimizer(obj.get("optimizer", {}), "optimizer")
     training = _parse_training(obj.get("training", {}), "training")
     data = jp.need_dict(obj.get("data", {}), "data")
     extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_TOP}
@@ -276,32 +275,6 @@ def _parse_run_aside(obj: Any, project: Project) -> dict:
     return state
 
 
-def _parse_optimizer(obj: Any, path: str) -> tuple[OptimizerSettings, dict]:
-    jp.need_dict(obj, path)
-    s = OptimizerSettings()
-    s.type = jp.need_choice(obj.get("type", "sgd"), f"{path}.type", OPTIMIZERS)
-    if s.type == "adam":
-        s.learning_rate = 0.001
-    if "learning_rate" in obj:
-        s.learning_rate = jp.need_number(obj["learning_rate"], f"{path}.learning_rate", 0.0, 1e6)
-    s.momentum = jp.need_number(obj.get("momentum", 0.0), f"{path}.momentum", 0.0, 1.0)
-    s.nesterov = jp.need_bool(obj.get("nesterov", False), f"{path}.nesterov")
-    if s.nesterov and not s.momentum:
-        raise ProjectError(f"{path}.nesterov", "Nesterov momentum needs a momentum above 0")
-    if "betas" in obj:
-        b1, b2 = jp.need_vector(obj["betas"], f"{path}.betas", 2)
-        for i, b in enumerate((b1, b2)):
-            if not 0.0 <= b < 1.0:
-                raise ProjectError(f"{path}.betas[{i}]", f"must be in [0, 1), got {b}")
-        s.beta1, s.beta2 = float(b1), float(b2)
-    s.alpha = jp.need_number(obj.get("alpha", 0.99), f"{path}.alpha", 0.0, 1.0)
-    s.eps = jp.need_number(obj.get("eps", 1e-8), f"{path}.eps", 0.0, 1.0)
-    s.weight_decay = jp.need_number(obj.get("weight_decay", 0.0), f"{path}.weight_decay", 0.0)
-    s.l1 = jp.need_number(obj.get("l1", 0.0), f"{path}.l1", 0.0)
-    s.regularize_bias = jp.need_bool(obj.get("regularize_bias", False), f"{path}.regularize_bias")
-    return s, {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_OPT}
-
-
 def _parse_training(obj: Any, path: str) -> TrainingSettings:
     jp.need_dict(obj, path)
     t = TrainingSettings()
@@ -319,30 +292,6 @@ def _parse_training(obj: Any, path: str) -> TrainingSettings:
 
 
 # ----------------------------------------------------------------------------- writing
-
-def optimizer_to_json(s: OptimizerSettings, extra: dict | None = None) -> dict:
-    """The ``"optimizer"`` object of optimizer settings ``s`` (defaults left out)."""
-    opt: dict[str, Any] = {"type": s.type, "learning_rate": s.learning_rate}
-    defaults = OptimizerSettings()
-    if s.momentum:
-        opt["momentum"] = s.momentum
-    if s.nesterov:
-        opt["nesterov"] = True
-    if (s.beta1, s.beta2) != (defaults.beta1, defaults.beta2):
-        opt["betas"] = [s.beta1, s.beta2]
-    if s.alpha != defaults.alpha:
-        opt["alpha"] = s.alpha
-    if s.eps != defaults.eps:
-        opt["eps"] = s.eps
-    if s.weight_decay:
-        opt["weight_decay"] = s.weight_decay
-    if s.l1:
-        opt["l1"] = s.l1
-    if s.regularize_bias:
-        opt["regularize_bias"] = True
-    opt.update(copy.deepcopy(extra or {}))
-    return opt
-
 
 def project_to_json(project: Project) -> dict:
     """The JSON object of a project (format v2: the network's weights are the run's current ones;
@@ -487,15 +436,9 @@ def with_current_weights(project: Project) -> Project:
     if project.run is None or project.run.get("aside"):
         return out
     params = iter(project.run["params"])
-    for layer in _dense_in_order(out.network):
+    for layer in dense_in_order(out.network):
         layer.weights, layer.bias = np.array(next(params)), np.array(next(params))
     return out
-
-
-def _dense_in_order(spec: NetworkSpec) -> list:
-    """The dense layers of ``spec`` in the order a :class:`Network` keeps them (its parameters')."""
-    order = validate(spec)
-    return [spec.layer(i) for i in order if spec.layer(i).type != "input"]
 
 
 def with_trained_weights(project: Project, network: Network) -> Project:

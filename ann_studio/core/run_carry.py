@@ -27,7 +27,7 @@ def _blocks(network, layer, names: dict | None = None) -> dict[str, slice]:
 def renames(old_net, new_net) -> dict[str, str]:
     """Old id → new id of the layers a rename changed: same place in the network's order, same
     kind and size, the old id gone and the new one new (a rename changes nothing else)."""
-    out = {}
+    out: dict[str, str] = {}
     if len(old_net.layers) != len(new_net.layers):
         return out
     for old, new in zip(old_net.layers, new_net.layers):

@@ -32,6 +32,8 @@ from .array_store import to_json as array_json
 from .errors import ProjectError
 from .history import EpochRecords, StepLosses
 from .losses import LOSSES
+from .optimizer_file import optimizer_to_json, parse_optimizer
+from .spec import dense_in_order
 
 MAX_ORDER = 50_000_000
 #: the most steps a run may hold (the timeline is a Qt slider of 32-bit positions)
@@ -41,9 +43,8 @@ MAX_STEPS = 2**31 - 1
 # ----------------------------------------------------------------------------- writing
 
 def _param_names(spec) -> list[tuple[str, str]]:
-    from .project import _dense_in_order
 
-    return [(layer.id, p) for layer in _dense_in_order(spec) for p in ("weights", "bias")]
+    return [(layer.id, p) for layer in dense_in_order(spec) for p in ("weights", "bias")]
 
 
 def _arrays_by_layer(names, arrays) -> dict:
@@ -54,16 +55,14 @@ def _arrays_by_layer(names, arrays) -> dict:
 
 
 def _settings_json(s) -> dict:
-    from .project import optimizer_to_json
 
     return {"optimizer": optimizer_to_json(s.optimizer), "batch_size": int(s.batch_size), "loss": s.loss}
 
 
 def _trainable_names(spec) -> list[tuple[str, str]]:
     """(layer id, param) of each trainable array, in the optimizer's order (weights, then biases)."""
-    from .project import _dense_in_order
 
-    dense = _dense_in_order(spec)
+    dense = dense_in_order(spec)
     return ([(layer.id, "weights") for layer in dense if layer.train_weights]
             + [(layer.id, "bias") for layer in dense if layer.train_bias])
 
@@ -161,11 +160,10 @@ def _read_optimizer_state(obj, path: str, spec, shapes: dict) -> dict:
 
 
 def _read_settings(obj, path: str):
-    from .project import _parse_optimizer
     from .trainer import _Settings
 
     jp.need_dict(obj, path)
-    optimizer, _ = _parse_optimizer(obj.get("optimizer", {}), f"{path}.optimizer")
+    optimizer, _ = parse_optimizer(obj.get("optimizer", {}), f"{path}.optimizer")
     return _Settings(optimizer, jp.need_int(obj.get("batch_size", 1), f"{path}.batch_size", 1, 10_000_000),
                      jp.need_choice(obj.get("loss", "half_sse"), f"{path}.loss", LOSSES))
 
@@ -225,14 +223,13 @@ def parse_run(obj: Any, path: str, project):
     """Validate a ``"run"`` object. Returns ``(network, state)``: the network description with
     the *starting* weights written in, and the run state (current weights from the file's
     ``network.layers``)."""
-    from .project import _dense_in_order
     from .spec import problems_of
 
     jp.need_dict(obj, path)
     spec = project.network
     if problems_of(spec):
         raise ProjectError(path, "a run needs a valid network")
-    dense = _dense_in_order(spec)
+    dense = dense_in_order(spec)
     shapes = {layer.id: (layer.units, spec.fan_in(layer)) for layer in dense}
     missing = [layer.id for layer in dense if layer.weights is None or layer.bias is None]
     if missing:
@@ -281,7 +278,7 @@ def parse_run(obj: Any, path: str, project):
             raise ProjectError(f"{path}.keyframes[{i}].step", "is outside the run (after run.step or before its base)")
     out = spec.copy()
     params = iter(initial)
-    for layer in _dense_in_order(out):
+    for layer in dense_in_order(out):
         layer.weights, layer.bias = next(params), next(params)
     return out, state
 
@@ -297,12 +294,11 @@ def _check_position(where: str, cursor: int, order, n: int) -> None:
 
 def run_fits(run: dict, spec) -> bool:
     """Whether ``run``'s parameters have the shapes of ``spec``'s layers (a valid network)."""
-    from .project import _dense_in_order
     from .spec import problems_of
 
     if problems_of(spec):
         return False
-    shapes = [(layer.units, spec.fan_in(layer)) for layer in _dense_in_order(spec)]
+    shapes = [(layer.units, spec.fan_in(layer)) for layer in dense_in_order(spec)]
     expected = [s for shape in shapes for s in (shape, (shape[0],))]
     return [tuple(np.shape(p)) for p in run["params"]] == expected
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,7 @@ class RunInfo:
     #: difference between these and the run's settings now
     fork_settings: dict = field(default_factory=dict)
     state: dict | None = None
-    network: object | None = None  # NetworkSpec with the starting weights
+    network: Any = None  # NetworkSpec with the starting weights
     settings: dict = field(default_factory=dict)
 
 
@@ -63,8 +64,8 @@ class RunSnapshot:
     changes: dict
     step: int
     loss: float | None
-    step_losses: object
-    epoch_records: object
+    step_losses: Any
+    epoch_records: Any
     params: list
 
 
@@ -136,7 +137,7 @@ def unique_name(base: str, taken: set) -> str:
 def settings_of(project) -> dict:
     """The settings a run carries, flattened to the JSON paths of the project file:
     ``optimizer.<key>``, ``loss``, ``training.batch_size``."""
-    from .project import optimizer_to_json
+    from .optimizer_file import optimizer_to_json
 
     out = {f"optimizer.{k}": v for k, v in optimizer_to_json(project.optimizer).items()}
     out["loss"] = project.loss
@@ -145,7 +146,7 @@ def settings_of(project) -> dict:
 
 
 def settings_of_state(state: dict) -> dict:
-    from .project import optimizer_to_json
+    from .optimizer_file import optimizer_to_json
 
     s = state["settings"]
     out = {f"optimizer.{k}": v for k, v in optimizer_to_json(s.optimizer).items()}
@@ -162,11 +163,11 @@ def changes_between(before: dict, after: dict) -> dict:
 
 def _apply_settings(project, flat: dict) -> None:
     """Write flattened settings (from :func:`settings_of`) into ``project``'s definition."""
-    from .project import _parse_optimizer
+    from .optimizer_file import parse_optimizer
 
     opt = {k.split(".", 1)[1]: v for k, v in flat.items() if k.startswith("optimizer.")}
     if opt:
-        project.optimizer, _ = _parse_optimizer(opt, "optimizer")
+        project.optimizer, _ = parse_optimizer(opt, "optimizer")
     if "loss" in flat:
         project.loss = flat["loss"]
     if "training.batch_size" in flat:
@@ -359,10 +360,10 @@ def snapshot(tree: RunTree, name: str, project, trainer=None) -> RunSnapshot:
         if state is not None:
             step, losses, records, params = state["step"], state["step_losses"], state["epoch_records"], state["params"]
         else:
-            from .project import _dense_in_order
+            from .spec import dense_in_order
 
             step, losses, records = 0, StepLosses(), EpochRecords()
-            params = [a for layer in _dense_in_order(network) for a in (layer.weights, layer.bias)]
+            params = [a for layer in dense_in_order(network) for a in (layer.weights, layer.bias)]
     loss = float(losses[-1]) if len(losses) else None
     return RunSnapshot(info.name, info.parent, info.fork_step, info.colour, changes_of(tree, name, project),
                        int(step), loss, losses, records, params)

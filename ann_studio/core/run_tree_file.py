@@ -41,9 +41,9 @@ def _structure_json(spec) -> dict:
 
 def _weights_json(spec, params=None) -> dict:
     from .array_store import to_json as array_json
-    from .project import _dense_in_order
+    from .spec import dense_in_order
 
-    dense = _dense_in_order(spec)
+    dense = dense_in_order(spec)
     values = iter(params) if params is not None else None
     out = {}
     for layer in dense:
@@ -107,10 +107,10 @@ def _need_flat(obj: Any, path: str) -> dict:
 def _read_settings(flat: dict, path: str, project):
     """Check flattened settings by parsing them as the project's own would be."""
     from .losses import LOSSES
-    from .project import _parse_optimizer
+    from .optimizer_file import parse_optimizer
 
     opt = {k.split(".", 1)[1]: v for k, v in flat.items() if k.startswith("optimizer.")}
-    _parse_optimizer(opt, f"{path}.optimizer")
+    parse_optimizer(opt, f"{path}.optimizer")
     if "loss" in flat:
         jp.need_choice(flat["loss"], f"{path}.loss", LOSSES)
     if "training.batch_size" in flat:
@@ -119,9 +119,8 @@ def _read_settings(flat: dict, path: str, project):
 
 def parse_runs(obj: Any, project) -> RunTree:
     """Validate a ``"runs"`` object of ``project`` (whose own run is already read) and build the tree."""
-    from .project import _dense_in_order
     from .run_file import parse_run
-    from .spec import parse_network
+    from .spec import dense_in_order, parse_network
 
     jp.need_dict(obj, "runs")
     items = jp.need_list(obj.get("list"), "runs.list")
@@ -143,15 +142,13 @@ def parse_runs(obj: Any, project) -> RunTree:
                        _read_colour(item.get("colour", "#1f77b4"), f"{path}.colour"),
                        _need_flat(item.get("fork_settings", {}), f"{path}.fork_settings"))
         if name != current:
-            from .project import Project
-
-            sub = Project(project.network.copy())
+            sub = type(project)(project.network.copy())  # a Project (no import: project.py imports this)
             if item.get("network") is not None:
                 sub.network = parse_network(item["network"], f"{path}.network")
             info.settings = _need_flat(item.get("settings", {}), f"{path}.settings")
             _read_settings(info.settings, f"{path}.settings", project)
             _write_weights(sub.network, jp.need_dict(item.get("weights", {}), f"{path}.weights"), f"{path}.weights",
-                           _dense_in_order)
+                           dense_in_order)
             if item.get("run") is not None:
                 info.network, info.state = parse_run(item["run"], f"{path}.run", sub)
                 k = jp.need_int(item.get("keyframes_shared_before", 0), f"{path}.keyframes_shared_before", 0)

@@ -40,7 +40,8 @@ def parse_assignment(text: str) -> tuple[str, Any]:
 def apply_assignments(project, assignments: list[tuple[str, Any]]) -> None:
     """Change ``project``'s loss, optimizer and training settings; all or nothing."""
     from .losses import LOSSES
-    from .project import _parse_optimizer, _parse_training, optimizer_to_json
+    from .optimizer_file import optimizer_to_json, parse_optimizer
+    from .project import _parse_training
 
     opt = optimizer_to_json(project.optimizer, project.optimizer_extra)
     training = {"batch_size": project.training.batch_size, "shuffle": project.training.shuffle,
@@ -63,7 +64,7 @@ def apply_assignments(project, assignments: list[tuple[str, Any]]) -> None:
             if value not in LOSSES:
                 raise ProjectError("loss", f"expected one of {', '.join(LOSSES)}, got {json.dumps(value)}")
             loss = value
-    optimizer, extra = _parse_optimizer(opt, "optimizer")
+    optimizer, extra = parse_optimizer(opt, "optimizer")
     parsed = _parse_training({k: v for k, v in training.items() if v is not None}, "training")
     new_training = copy.deepcopy(project.training)
     for name in _TRAINING_KEYS:

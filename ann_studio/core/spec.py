@@ -343,3 +343,9 @@ def network_to_json(spec: NetworkSpec) -> dict:
     out = {"layers": layers, "output": spec.output}
     out.update(copy.deepcopy(spec.extra))
     return out
+
+
+def dense_in_order(spec: NetworkSpec) -> list[LayerSpec]:
+    """The dense layers of ``spec`` in the order a :class:`Network` keeps them (its parameters')."""
+    order = validate(spec)
+    return [spec.layer(i) for i in order if spec.layer(i).type != "input"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -109,7 +110,7 @@ def _accuracy(y_hat: np.ndarray, classes: np.ndarray) -> float:
     return int(np.count_nonzero(predicted == classes)) / len(classes)
 
 
-def _copy_rng_state(state: dict) -> dict:
+def _copy_rng_state(state: Mapping[str, Any]) -> dict:
     """A copy of a NumPy bit generator's state (a small dict of ints and nested dicts)."""
     return {k: (_copy_rng_state(v) if isinstance(v, dict) else v) for k, v in state.items()}
 
@@ -273,7 +274,7 @@ class Trainer:
         to the step boundary first. The run continues from here; the edit is recorded (replays
         apply it at the same step) and the recorded future is dropped. At step 0 it changes the
         starting value."""
-        layer = self.network.layer(layer_id)
+        layer = self.network.dense_layer(layer_id)
         array = layer.W if param == "weights" else layer.b if param == "bias" else None
         if array is None or len(index) != array.ndim:
             raise ValueError(f"no {param} at {index} in layer {layer_id!r}")
@@ -297,7 +298,7 @@ class Trainer:
 
     def _write_parameter(self, layer_id: str, param: str, index: tuple, value: float) -> None:
         self._forward_ready = None
-        layer = self.network.layer(layer_id)
+        layer = self.network.dense_layer(layer_id)
         (layer.W if param == "weights" else layer.b)[index] = value
 
     @property

@@ -98,8 +98,9 @@ def build_trainer(start: dict, data: tuple) -> Trainer:
     """A trainer from :func:`start_state` and the cached ``(x, y, test_x, test_y)``."""
     state = start["state"]
     settings = state["settings"]
-    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], *data[:2],
-                      test_x=data[2], test_y=data[3], evaluate=start["evaluate"])
+    x, y, test_x, test_y = data
+    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], x, y,
+                      test_x=test_x, test_y=test_y, evaluate=start["evaluate"])
     trainer._keyframes, trainer._keyframe_bytes = [], 0
     trainer.load_state_dict(state, history=False)
     trainer.step_losses.extend(start["losses"])

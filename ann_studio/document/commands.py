@@ -215,7 +215,7 @@ class MoveLayersCommand(QUndoCommand):
         self.moves = dict(moves)
         self._time = time.monotonic()
 
-    def id(self) -> int:  # noqa: A003 - Qt override
+    def id(self) -> int:  # Qt override
         return MOVE_COMMAND_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
@@ -309,7 +309,7 @@ class SetSettingsCommand(QUndoCommand):
             document.sync_run()
             self._old_run = copy.deepcopy(project.run)
 
-    def id(self) -> int:  # noqa: A003 - Qt override: equal ids ≥ 0 merge (a run of spin-box clicks)
+    def id(self) -> int:  # Qt override: equal ids ≥ 0 merge (a run of spin-box clicks)
         return self._merge_id
 
     def mergeWith(self, other) -> bool:  # noqa: N802 - Qt override

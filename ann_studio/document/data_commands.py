@@ -65,7 +65,7 @@ class SetDataCommand(QUndoCommand):
         self.new_network = network.copy() if network is not None else None
         self.merge_key = merge_key
 
-    def id(self) -> int:  # noqa: A003 - Qt override
+    def id(self) -> int:  # Qt override
         return _MERGE_ID if self.merge_key else -1
 
     def mergeWith(self, other) -> bool:  # noqa: N802 - Qt override

@@ -289,7 +289,7 @@ class ProjectDocument(RunTreeDocumentMixin, QObject):
         if layer.weights is not None and layer.bias is not None:
             return layer.weights.copy(), layer.bias.copy()
         try:
-            drawn = self._project.build_network().layer(layer_id)
+            drawn = self._project.build_network().dense_layer(layer_id)
             new_w, new_b = drawn.W, drawn.b
         except ProjectError:  # an invalid network: draw this layer alone from the seed
             from ..core.initializers import init_bias, init_weights

@@ -98,8 +98,8 @@ class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixi
         #: full-speed play may train in the worker process (see core/worker.py)
         self.use_worker = training_worker.enabled()
         self.handover = WorkerHandover(self)
-        self._run_mark = None  # (step, phase, edits) when the document last had this run
-        self._unbuilt_run = None  # the last trainer while an edit leaves the network unbuildable
+        self._run_mark: tuple | None = None  # (step, phase, edits) when the document last had this run
+        self._unbuilt_run: Trainer | None = None  # the last trainer while an edit leaves the network unbuildable
         self._structures: list[tuple] = []  # (structure, weights) before recent structural edits
         document.project_replaced.connect(self._on_document_project_replaced)
         document.network_changed.connect(self._on_document_network_changed)

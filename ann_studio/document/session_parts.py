@@ -6,11 +6,16 @@ trainer (the phase just completed, the sample in focus, the change made by the l
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from ..core.phases import Phase
+
+if TYPE_CHECKING:
+    from ..core.trainer import Trainer
+    from .project_document import ProjectDocument
 
 #: undo-merge id of successive learning-rate edits (a spin box sends one per click)
 LEARNING_RATE_MERGE = 7101
@@ -19,6 +24,11 @@ LEARNING_RATE_MERGE = 7101
 class SessionSettingsMixin:
     """Hyperparameters and stop criteria; expects ``document``, ``trainer``, ``_pending`` and the
     ``settings_applied`` signal of the session."""
+
+    # what the session provides (declared for the type checker)
+    document: ProjectDocument
+    trainer: Trainer | None
+    _pending: dict[str, Any]
 
     # ------------------------------------------------------------------ hyperparameters
 
@@ -93,6 +103,9 @@ class SessionSettingsMixin:
 class SessionInspectMixin:
     """Read-only views of the session state for panels; expects ``trainer``, ``focus_sample``,
     ``_before_update`` and ``_after_update_step``."""
+
+    trainer: Trainer | None
+    focus_sample: int | None
 
     # ------------------------------------------------------------------ what the views read
 

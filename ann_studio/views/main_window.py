@@ -19,6 +19,7 @@ from ..document.practice import PracticeController
 from ..document.project_document import ProjectDocument
 from ..document.selection import SelectionModel
 from ..document.session import TrainingSession
+from .app_context import AppContext
 from .canvas import editing
 from .canvas.export import export_image
 from .canvas.scene import CanvasScene
@@ -27,11 +28,15 @@ from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, fit_to_screen, has_saved_layout, restore_layout, size_docks
 from .dropped_files import openable_file
 from .file_guard import DiskGuard, inside_resources
+from .language_menu import install_language_menu, rebuild_window
 from .notation_choice import NotationChoice
+from .panels.lessons_panel import lesson_state, restore_lesson_state
+from .panels.practice_panel import install_practice_action
 from .panels.registry import panel_specs
 from .plain_text import plain, warn
 from .problem_words import describe
 from .recent_files import add_recent, clear_recent, recent_files
+from .training_actions import install_training_actions
 
 #: the file dialogs' filter, marked for lupdate and translated where it is used (``self.tr``)
 PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ANN Studio projects (*.annproj)")
@@ -52,6 +57,9 @@ class MainWindow(QMainWindow):
         Default: a new document on the lesson example.
     recovery_dir : Path, optional
         Where autosave writes its recovery file (default ``QStandardPaths.AppDataLocation``).
+    context : AppContext, optional
+        What the application's windows share (default: a new one); windows opened from this one
+        get it too.
     """
 
     #: whether closing remembers this window's layout (False for a window being replaced)
@@ -64,9 +72,11 @@ class MainWindow(QMainWindow):
     #: on disk since this window opened or saved it; None shows the default question
     overwrite_prompt = None
 
-    def __init__(self, document: ProjectDocument | None = None, recovery_dir: Path | None = None):
+    def __init__(self, document: ProjectDocument | None = None, recovery_dir: Path | None = None,
+                 context: AppContext | None = None):
         super().__init__()
         self.setObjectName("main_window")
+        self.context = context or AppContext()
         self.document = document or ProjectDocument(parent=self)
         if self.document.parent() is None:
             self.document.setParent(self)
@@ -149,12 +159,9 @@ class MainWindow(QMainWindow):
                         self.tr("Version and licence"), "help")
         self.add_action("shortcuts", self.tr("&Keyboard Shortcuts"), self._on_shortcuts, "F1",
                         self.tr("Every shortcut and canvas gesture"), "help")
-        # --- hooks: modules that add their own actions to the menus and toolbars (one line each) ---
-        # (training actions, issue 5, go here)
-        __import__("ann_studio.views.training_actions", fromlist=["_"]).install_training_actions(self)
-        __import__("ann_studio.views.panels.practice_panel", fromlist=["_"]).install_practice_action(self)  # issue 14
-        __import__("ann_studio.i18n", fromlist=["_"]).install_language_menu(self)  # View → Language (issue 8)
-        # --- end hooks ---
+        install_training_actions(self)  # Train menu and toolbar
+        install_practice_action(self)  # Train → Practice
+        install_language_menu(self)  # View → Language
 
     def _build_file_menu(self) -> None:
         std = QKeySequence.StandardKey
@@ -404,7 +411,23 @@ class MainWindow(QMainWindow):
         that received a restored project."""
         from .dialogs.recovery import offer_recovery
 
-        return offer_recovery(self, prompt or self.recovery_prompt)
+        return offer_recovery(self, prompt or self.recovery_prompt, type(self).open_window_beside)
+
+    def open_window_beside(self) -> MainWindow:
+        """A new, shown, empty main window sharing this one's recovery folder, prompts and context."""
+        new = MainWindow(recovery_dir=self.autosaver.directory, context=self.context)
+        new.discard_prompt, new.recovery_prompt = self.discard_prompt, self.recovery_prompt
+        new.show()
+        self.context.keep(new)
+        return new
+
+    def carried_state(self):
+        """What a rebuilt window takes over from this one (the lesson, its step, the classroom
+        lock); see :meth:`restore_carried_state` and ``language_menu.rebuild_window``."""
+        return lesson_state(self)
+
+    def restore_carried_state(self, state) -> None:
+        restore_lesson_state(self, state)
 
     # ------------------------------------------------------------------ files (with dialogs)
 
@@ -514,8 +537,6 @@ class MainWindow(QMainWindow):
         """View → Reset Layout: a fresh window with every dock in its default place (the project,
         its undo history and the lesson carry over). Returns the new window. (Re-placing docks
         in this window leaves stray tab bars in Qt.)"""
-        from ..i18n import rebuild_window
-
         return rebuild_window(self, keep_layout=False)
 
     @Slot()

@@ -1037,37 +1037,37 @@
     <context>
         <name>Language</name>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>&amp;System Default</source>
             <translation>跟随系统(&amp;S)</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>At Next Start</source>
             <translation>下次启动时</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>Show ANN Studio in this language (the window is rebuilt)</source>
             <translation>用这种语言显示 ANN Studio（窗口会重建）</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>Switch Now</source>
             <translation>立即切换</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>Switch language</source>
             <translation>切换语言</translation>
         </message>
         <message>
-            <location filename="ann_studio/i18n.py" />
+            <location filename="ann_studio/views/language_menu.py" />
             <source>Switching the language now rebuilds the window and restarts training at step 0. Switch now, or at the next start?</source>
             <translation>现在切换语言会重建窗口，训练将从第 0 步重新开始。立即切换，还是下次启动时切换？</translation>
         </message>

@@ -243,7 +243,8 @@ def split_count(n: int, test_fraction: float) -> int:
     return min(int(np.floor(n * test_fraction + 0.5)), max(n - 1, 0))
 
 
-def split(inputs: np.ndarray, targets: np.ndarray, test_fraction: float, seed: int):
+def split(inputs: np.ndarray, targets: np.ndarray, test_fraction: float,
+          seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shuffle the samples and split them into a training and a test part.
 
     Deterministic: uses ``numpy.random.default_rng(seed)`` only. With ``test_fraction == 0``

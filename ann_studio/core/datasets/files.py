@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from ..errors import DataError
 from . import limits
@@ -160,7 +160,7 @@ def _out_of_memory(name: str) -> DataError:
     return DataError(name, "not enough memory to load this file")
 
 
-def read_exactly(stream: BinaryIO, n: int, name: str, what: str) -> bytes:
+def read_exactly(stream: IO[bytes], n: int, name: str, what: str) -> bytes:
     """``n`` bytes from ``stream``, or DataError("truncated ...") when it ends sooner."""
     data = stream.read(n)
     if len(data) < n:
@@ -168,7 +168,7 @@ def read_exactly(stream: BinaryIO, n: int, name: str, what: str) -> bytes:
     return data
 
 
-def read_into(stream: BinaryIO, buffer: memoryview, name: str, what: str) -> None:
+def read_into(stream: IO[bytes], buffer: memoryview, name: str, what: str) -> None:
     """Fill ``buffer`` (bytes) from ``stream`` in chunks; DataError("truncated ...") when it ends sooner.
 
     Unlike one ``read(n)``, never asks a decompressor for more than a chunk at a time; a file's

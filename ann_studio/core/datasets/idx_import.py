@@ -15,7 +15,7 @@ import struct
 import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 import numpy as np
 
@@ -46,7 +46,7 @@ class _Header:
         return 4 + 4 * len(self.dims)
 
 
-def _read_header(stream: BinaryIO, name: str) -> _Header:
+def _read_header(stream: IO[bytes], name: str) -> _Header:
     magic = read_exactly(stream, 4, name, "magic number")
     if magic[:2] != b"\x00\x00" or magic[2] not in IDX_TYPES or not 1 <= magic[3] <= 4:
         raise DataError(name, f"not an IDX file (magic number 0x{magic.hex()}; MNIST files start "
@@ -55,7 +55,7 @@ def _read_header(stream: BinaryIO, name: str) -> _Header:
     return _Header(np.dtype(IDX_TYPES[magic[2]]), dims)
 
 
-def _read_values(stream: BinaryIO, header: _Header, name: str, file_size: int | None) -> np.ndarray:
+def _read_values(stream: IO[bytes], header: _Header, name: str, file_size: int | None) -> np.ndarray:
     """The values after the header; ``file_size`` (raw files) lets a wrong size fail before reading."""
     what = f"data for {' × '.join(map(str, header.dims))} values"
     expected = header.nbytes
@@ -65,7 +65,7 @@ def _read_values(stream: BinaryIO, header: _Header, name: str, file_size: int | 
     if file_size is not None and file_size - header.offset > expected:
         raise DataError(name, f"the file goes on after the {expected:,} bytes its header announces")
     values = np.empty(header.dims, dtype=header.dtype)
-    read_into(stream, memoryview(values.reshape(-1).view(np.uint8)), name, what)
+    read_into(stream, memoryview(values.reshape(-1).view(np.uint8)), name, what)  # type: ignore[arg-type]
     if stream.read(1):
         raise DataError(name, f"the file goes on after the {expected:,} bytes its header announces")
     return values
@@ -79,7 +79,7 @@ def _read(path: Path, check) -> np.ndarray:
         raw.seek(0)
         size = None if compressed else raw.seek(0, 2)
         raw.seek(0)
-        stream = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+        stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if compressed else raw
         try:
             header = _read_header(stream, name)
             check(header, name)

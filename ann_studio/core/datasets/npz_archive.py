@@ -16,7 +16,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import numpy as np
 
@@ -33,7 +33,7 @@ _DIRECTORY_BYTES_PER_MEMBER = 1024
 try:
     from lzma import LZMAError
 except ImportError:  # a Python built without lzma cannot open such members at all
-    LZMAError = OSError
+    LZMAError = OSError  # type: ignore[misc, assignment]
 #: what a damaged member can raise while zipfile inflates it (bz2 raises OSError)
 _DAMAGE = (OSError, EOFError, zipfile.BadZipFile, zlib.error, LZMAError, NotImplementedError, RuntimeError,
            ValueError, struct.error, KeyError, OverflowError)
@@ -140,7 +140,7 @@ def _check_addressable(shape: tuple[int, ...], dtype: np.dtype, location: str) -
         raise DataError(location, "damaged array header (a dimension is larger than any array can be)")
 
 
-def read_header(stream: BinaryIO, location: str) -> ArrayHeader:
+def read_header(stream: IO[bytes], location: str) -> ArrayHeader:
     """Parse an ``.npy`` header (versions 1.0, 2.0 and 3.0) from the start of ``stream``."""
     magic = read_exactly(stream, 8, location, "array header")
     if not magic.startswith(_NPY_MAGIC):
@@ -201,7 +201,7 @@ class Archive:
             if not self._read_stored(key, header, array):
                 with self.zip.open(self.members[key]) as stream:
                     read_header(stream, location)
-                    read_into(stream, memoryview(array.view(np.uint8)), location, "array data")
+                    read_into(stream, memoryview(array.view(np.uint8)), location, "array data")  # type: ignore[arg-type]
         except _DAMAGE as exc:
             raise DataError(location, f"damaged array ({_reason(exc)})") from None
         if header.fortran_order:
@@ -225,7 +225,7 @@ class Archive:
         fp.seek(info.header_offset + 30 + name_length + extra_length)
         location = f"{self.name}: {key}"
         crc = zlib.crc32(read_exactly(fp, header.length, location, "array header"))
-        values = memoryview(array.view(np.uint8))
+        values = memoryview(array.view(np.uint8))  # type: ignore[arg-type]
         read_into(fp, values, location, "array data")
         if zlib.crc32(values, crc) != info.CRC:
             raise DataError(location, "damaged array (its CRC-32 does not match: the file is corrupt)")

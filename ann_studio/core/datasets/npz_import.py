@@ -124,7 +124,8 @@ def _image_shape(archive: Archive) -> tuple[int, int] | None:
     if header.dtype.kind not in "iu" or header.size != 2:
         raise DataError(location, f"expected two whole numbers (rows, columns), got {header.size:,} "
                         f"values of {header.dtype}")
-    return tuple(int(v) for v in archive.read("image_shape").reshape(-1))
+    rows, columns = (int(v) for v in archive.read("image_shape").reshape(-1))
+    return rows, columns
 
 
 def _check_finite(targets: np.ndarray, n_train: int, file_name: str) -> None:
@@ -146,7 +147,7 @@ def _from_archive(archive: Archive, name: str | None, task: str | None) -> Datas
         raise DataError(file_name, "test_inputs and test_targets must come together")
     shapes = _check_shapes(archive)
     inputs_header = archive.header("inputs")
-    image_shape = tuple(inputs_header.shape[1:]) if len(inputs_header.shape) == 3 else None
+    image_shape = (inputs_header.shape[1], inputs_header.shape[2]) if len(inputs_header.shape) == 3 else None
     inputs, targets = (_matrix(archive, key, shapes[key]) for key in ("inputs", "targets"))
     test_inputs, test_targets = ((_matrix(archive, key, shapes[key]) for key in ("test_inputs", "test_targets"))
                                  if "test_inputs" in shapes else (inputs[:0], targets[:0]))
@@ -185,7 +186,7 @@ def save_npz(path, dataset: Dataset) -> Path:
                                 test_inputs=dataset.test_inputs, test_targets=dataset.test_targets,
                                 feature_names=np.array(dataset.feature_names, dtype=str),
                                 target_names=np.array(dataset.target_names, dtype=str),
-                                task=np.array(dataset.task), **extra)
+                                task=np.array(dataset.task), **extra)  # type: ignore[arg-type]  # (stub: **kwds)
     except OSError as exc:
         raise DataError(path.name, f"cannot write the file ({exc.strerror or exc})") from None
     return path

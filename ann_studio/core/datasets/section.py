@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -285,7 +286,7 @@ def section_for_builtin(name: str, **params) -> dict:
 
 def section_for_dataset(dataset: Dataset) -> dict:
     """An inline project-file object holding a :class:`Dataset`'s numbers (for small data)."""
-    section = {
+    section: dict[str, Any] = {
         "name": dataset.name,
         "train": {"inputs": dataset.train_inputs.tolist(), "targets": dataset.train_targets.tolist()},
         "task": dataset.task,

@@ -116,7 +116,7 @@ def layer_values_csv(trainer: Trainer, layer_id: str, data: str = "train") -> st
     dense = isinstance(layer, DenseLayer)
     units = layer.units
     header = ["sample"] + ([f"z{j + 1}" for j in range(units)] if dense else []) + [f"a{j + 1}" for j in range(units)]
-    rows = []
+    rows: list[list] = []
     for start in range(0, len(x), 4096):
         p = Pass(len(net.layers))
         net.run_forward(p, x[start:start + 4096])

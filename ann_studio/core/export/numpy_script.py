@@ -20,7 +20,7 @@ import numpy as np
 from ..network import DenseLayer, InputLayer, Network
 from ..optimizers import OptimizerSettings
 from .literals import array_literal, comment_text, number
-from .numpy_templates import (  # noqa: F401
+from .numpy_templates import (
     _ACTIVATION_CODE,
     _BACKWARD,
     _CHAIN_NETWORK,

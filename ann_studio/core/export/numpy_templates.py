@@ -5,7 +5,6 @@ app's numbers; change them together with :mod:`ann_studio.core.network` and
 :mod:`ann_studio.core.optimizers` (``tests/test_export.py`` checks the weights to 1e-12).
 """
 
-# ruff: noqa: E501
 
 
 _ACTIVATION_CODE = {

@@ -68,14 +68,14 @@ def _forward_code(net: Network, names: dict[str, str]) -> list[str]:
         sl = layer.columns
         src = "x" if len(net.inputs) == 1 else f"x[:, {sl.start}:{sl.stop}]"
         lines.append(f"        {var} = {src}")
-    for layer in net.dense:
-        sources = [names[net.layers[s].id] for s in layer.sources]
+    for dense in net.dense:
+        sources = [names[net.layers[s].id] for s in dense.sources]
         x_in = sources[0] if len(sources) == 1 else f"torch.cat([{', '.join(sources)}], dim=1)"
-        value = _ACTIVATIONS[layer.activation.name].format(f"self.{names[layer.id]}({x_in})")
-        if layer.index == net.output_index:
+        value = _ACTIVATIONS[dense.activation.name].format(f"self.{names[dense.id]}({x_in})")
+        if dense.index == net.output_index:
             lines.append(f"        return {value}")
         else:
-            lines.append(f"        {names[layer.id]} = {value}")
+            lines.append(f"        {names[dense.id]} = {value}")
     return lines
 
 

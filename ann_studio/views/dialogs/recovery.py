@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 RESTORE, DISCARD, KEEP = "restore", "discard", "keep"
 
 #: windows opened for the second and later restored recoveries (kept alive here)
-_windows: list = []
 
 
 def _tr(text: str) -> str:
@@ -74,18 +73,6 @@ def ask_restore(parent, recoveries) -> list[str]:
     return dialog.decisions
 
 
-def new_window(window):
-    """A shown window beside ``window`` for a further restored recovery (same recovery folder)."""
-    from ..main_window import MainWindow
-
-    new = MainWindow(recovery_dir=window.autosaver.directory)
-    new.discard_prompt, new.recovery_prompt = window.discard_prompt, window.recovery_prompt
-    new.show()
-    _windows.append(new)
-    new.destroyed.connect(lambda *_a, w=new: _windows.remove(w) if w in _windows else None)
-    return new
-
-
 def restore(window, recovery) -> bool:
     """Open ``recovery`` in ``window`` (marked modified) and move it into the window's own
     recovery file; the orphan is deleted only once that is written. True when restored."""
@@ -109,11 +96,11 @@ def restore(window, recovery) -> bool:
     return True
 
 
-def offer_recovery(window, prompt=None, open_window=None) -> list:
+def offer_recovery(window, prompt, open_window) -> list:
     """List the recoveries crashed windows and instances left (in ``window.autosaver.directory``),
     ask ``prompt(window, recoveries)`` (default :func:`ask_restore`) for a decision on each, and
     apply them: restore into ``window`` when it holds nothing yet, else into ``open_window(window)``
-    (default :func:`new_window`); discard; or keep for the next start. Returns the windows that
+    (a new window beside it: ``MainWindow.open_window_beside``); discard; or keep for the next start. Returns the windows that
     received a recovery."""
     from ...document.autosave import find_recoveries
 
@@ -125,7 +112,7 @@ def offer_recovery(window, prompt=None, open_window=None) -> list:
     for recovery, decision in zip(recoveries, decisions + [KEEP] * (len(recoveries) - len(decisions))):
         if decision == RESTORE:
             fresh = not restored and window.document.path is None and not window.document.is_modified()
-            target = window if fresh else (open_window or new_window)(window)
+            target = window if fresh else open_window(window)
             if restore(target, recovery):
                 restored.append(target)
         elif decision == DISCARD:

@@ -59,7 +59,7 @@ class Field(QLineEdit):
         self.label = ""  # the translated name in error messages (the form's row label)
         self.editingFinished.connect(self._on_editing_finished)
 
-    def show(self, text: str) -> None:  # noqa: A003 - sets the shown value
+    def show(self, text: str) -> None:
         self.blockSignals(True)
         self.setText(text)
         self.blockSignals(False)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import pick, register_carry_over
+from ...i18n import pick
 from ...lessons import Assignment, Lesson, LessonError, Observation, holds, load_lessons
 from ..classroom_mode import ClassroomLock, assignment_code_text, classroom_of, open_assignment
 from .lesson_highlight import Highlighter, widget_for_target
@@ -325,14 +325,17 @@ class LessonsPanel(QWidget):
             QMessageBox.warning(self, _tr("Could not open the assignment"), self.window_.last_error)
 
 
-def _save_state(window):
+def lesson_state(window):
+    """What a rebuilt window takes over (``MainWindow.carried_state``): the lesson, its step, the
+    classroom assignment and the project the lesson opened."""
     panel = window.docks["lessons_panel"].widget() if "lessons_panel" in window.docks else None
     lock = classroom_of(window)
     return (panel.lesson.id if panel and panel.lesson else None, panel.index if panel else 0,
             lock.assignment if lock else None, panel.opened_project if panel else None)
 
 
-def _restore_state(window, state) -> None:
+def restore_lesson_state(window, state) -> None:
+    """Give the rebuilt ``window`` the state :func:`lesson_state` took from the old one."""
     lesson_id, index, assignment, opened = state
     if "lessons_panel" not in window.docks or lesson_id is None:
         return
@@ -346,8 +349,6 @@ def _restore_state(window, state) -> None:
         panel.opened_project = opened
         panel.enter_step(index, reopen=False)  # the document (and its run) came along unchanged
 
-
-register_carry_over(_save_state, _restore_state)
 
 
 PANELS = [PanelSpec("lessons_panel", lambda: _tr("Lessons"), LessonsPanel, Qt.DockWidgetArea.LeftDockWidgetArea)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 MINUS = "−"
@@ -129,3 +130,14 @@ class Line:
 
     caption: str
     html: str
+
+
+def derivative(ctx, k: int, i: int) -> tuple[str, float | None]:
+    """f′(z) of neuron ``i`` of layer ``k`` (``ctx``: a ``math_formulas.Context``): (the formula in the notation's symbols, its value)."""
+    layer = ctx.net.layers[k]
+    act, out = layer.activation, ctx.notation.out(k, i)
+    z, a = ctx.p.z[k][ctx.s:ctx.s + 1], ctx.p.a[k][ctx.s:ctx.s + 1]
+    value = float(act.backward(z, a, np.ones_like(z))[0, i]) if act.elementwise else None
+    symbolic = {"sigmoid": f"{out}(1 − {out})", "tanh": f"(1 − {out}²)", "linear": "1",
+                "relu": f"[{ctx.notation.net_(k, i)} &gt; 0]"}.get(act.name, f"f′({ctx.notation.net_(k, i)})")
+    return symbolic, value

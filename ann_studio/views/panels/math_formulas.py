@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from .math_format import Line, caption, equation, factor, num, product, terms
+from .math_format import Line, caption, derivative, equation, factor, num, product, terms
 from .math_update import gradient_lines, update_lines
 
 
@@ -55,17 +53,6 @@ def focus(phase, selected, network) -> tuple[int, int, int | None]:
         j = selected.j if selected.kind == "weight" else None
         return k, min(selected.i, units - 1), j
     return k, 0, None
-
-
-def derivative(ctx: Context, k: int, i: int) -> tuple[str, float | None]:
-    """f′(z) of neuron ``i`` of layer ``k``: (the formula in the notation's symbols, its value)."""
-    layer = ctx.net.layers[k]
-    act, out = layer.activation, ctx.notation.out(k, i)
-    z, a = ctx.p.z[k][ctx.s:ctx.s + 1], ctx.p.a[k][ctx.s:ctx.s + 1]
-    value = float(act.backward(z, a, np.ones_like(z))[0, i]) if act.elementwise else None
-    symbolic = {"sigmoid": f"{out}(1 − {out})", "tanh": f"(1 − {out}²)", "linear": "1",
-                "relu": f"[{ctx.notation.net_(k, i)} &gt; 0]"}.get(act.name, f"f′({ctx.notation.net_(k, i)})")
-    return symbolic, value
 
 
 def _activation_text(name: str, arg: str) -> str:

@@ -6,7 +6,7 @@ an input column (``None`` when a neuron, not a weight, is in focus: its bias is 
 
 from __future__ import annotations
 
-from .math_format import Line, caption, equation, factor, product
+from .math_format import Line, caption, derivative, equation, factor, product
 
 
 def _plain_sgd(settings) -> bool:
@@ -15,8 +15,6 @@ def _plain_sgd(settings) -> bool:
 
 def gradient_lines(ctx, k: int, i: int, j: int | None) -> list[Line]:
     """∂E/∂w for weight (i, j) — Mazur's chain written out where it applies — and ∂E/∂b."""
-    from .math_formulas import derivative
-
     nt, p, s, net = ctx.notation, ctx.p, ctx.s, ctx.net
     layer, loss = net.layers[k], ctx.trainer.loss
     jj = 0 if j is None else j

@@ -15,7 +15,7 @@ SETTING_COLOUR = QColor("#757575")
 class TimelineSlider(QSlider):
     """A horizontal QSlider with marks at the steps where the run was edited (see module doc)."""
 
-    def __init__(self, parent=None, objectName: str = "timeline"):  # noqa: N803 - Qt keyword
+    def __init__(self, parent=None, objectName: str = "timeline"):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName(objectName)
         self.edit_steps: list[int] = []
