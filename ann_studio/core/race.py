@@ -99,8 +99,9 @@ def start_of(trainer: Trainer) -> dict:
 def _build(start: dict, data: tuple) -> Trainer:
     state = start["state"]
     settings = state["settings"]
-    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], *data[:2],
-                      test_x=data[2], test_y=data[3], evaluate=start["evaluate"])
+    x, y, test_x, test_y = data
+    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], x, y,
+                      test_x=test_x, test_y=test_y, evaluate=start["evaluate"])
     trainer.load_state_dict(state)
     return trainer
 

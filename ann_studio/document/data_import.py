@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..core import AnnError
+from ..core.datasets.base import Dataset
 from ..core.datasets.files import observing_reads, one_line
 from ..core.datasets.section import dataset_from_section
 
@@ -40,7 +41,7 @@ class ImportJob(QObject):
     def __init__(self, section: dict, base_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.section, self.base_dir = section, Path(base_dir)
-        self.dataset = None
+        self.dataset: Dataset | None = None
         self.error = ""
         self.unexpected = False
         self.cancelled = False

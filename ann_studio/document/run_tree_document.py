@@ -11,12 +11,26 @@ its trainer from the new current run), ``settings_changed`` (its settings), and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..core import run_tree as rt
 
 
 class RunTreeDocumentMixin:
     """Expects ``_project``, ``sync_run``, ``mark_run_changed`` and the signals ``runs_changed``,
     ``current_run_changed``, ``run_replaced``, ``settings_changed``, ``project_replaced``."""
+
+    if TYPE_CHECKING:  # what the document provides (for the type checker)
+        from ..core.project import Project
+
+        _project: Project
+        sync_run: Any
+        mark_run_changed: Any
+        runs_changed: Any
+        current_run_changed: Any
+        run_replaced: Any
+        settings_changed: Any
+        project_replaced: Any
 
     @property
     def runs(self) -> rt.RunTree:

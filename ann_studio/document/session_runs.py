@@ -9,6 +9,8 @@ steps included), then pushes one undo command (:mod:`.run_commands`). The docume
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QCoreApplication
 
 from ..core import run_tree as rt
@@ -27,6 +29,15 @@ def _tr(text: str) -> str:
 
 class SessionRunsMixin:
     """Expects ``document``, ``trainer`` and ``pause`` of the session."""
+
+    if TYPE_CHECKING:  # what the session provides (for the type checker)
+        from ..core.trainer import Trainer
+        from .project_document import ProjectDocument
+
+        document: ProjectDocument
+        trainer: Trainer | None
+        pause: Any
+        goto: Any
 
     _race = None
 

@@ -262,6 +262,6 @@ class DataWizard(QDialog):
             self._accept_when_read = True
             self.check()
 
-    def done(self, result: int) -> None:  # noqa: D102 - Qt override: closing stops the reading
+    def done(self, result: int) -> None:  # Qt override: closing stops the reading
         self.stop()
         super().done(result)
