@@ -23,7 +23,7 @@ from ann_studio.core import (
     save_project,
 )
 from ann_studio.core.datasets import section_for_builtin
-from ann_studio.core.export import export_project, history_csv, layer_values_csv, numpy_script
+from ann_studio.core.export import export_project, history_csv, layer_values_csv, script_data
 from tests.helpers import EXAMPLES, merge_spec
 
 _counter = iter(range(10_000))
@@ -185,7 +185,7 @@ def test_digits_script_reaches_the_apps_accuracy(tmp_path):
 
 
 def test_large_data_goes_to_a_npz_beside_the_script(tmp_path, monkeypatch):
-    monkeypatch.setattr(numpy_script, "MAX_INLINE_VALUES", 50)
+    monkeypatch.setattr(script_data, "MAX_INLINE_VALUES", 50)
     project = CASES["chain sigmoid half_sse sgd"]()
     module = export_and_load(project, tmp_path, "big.py")
     assert (tmp_path / "big.npz").exists()

@@ -51,6 +51,17 @@ class LessonError(ProjectError):
     """A malformed lesson or assignment file: ``path`` is the JSON path of the problem."""
 
 
+def check_header(obj: Any, file_format: str, version: int) -> None:
+    """A lesson or assignment file's top level: a JSON object whose ``"format"`` and
+    ``"version"`` are ``file_format`` and ``version``; else :class:`LessonError`."""
+    if not isinstance(obj, dict):
+        raise LessonError("", f"expected a JSON object, got {show(obj)}")
+    if obj.get("format") != file_format:
+        raise LessonError("format", f'expected "{file_format}", got {show(obj.get("format"))}')
+    if obj.get("version") != version:
+        raise LessonError("version", f"expected {version}, got {show(obj.get('version'))}")
+
+
 @dataclass
 class Observation:
     """What a check can see. ``trainer`` is a :class:`ann_studio.core.Trainer` (or None);

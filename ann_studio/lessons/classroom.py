@@ -34,7 +34,7 @@ from ..core.datasets.limits import Limit
 from ..core.errors import DataError, ProjectError
 from ..core.jsonpath import show
 from ..core.project import parse_text, write_atomic
-from .checks import LessonError
+from .checks import LessonError, check_header
 
 FORMAT = "ann-studio-classroom"
 VERSION = 1
@@ -88,12 +88,7 @@ def _names(obj: dict, key: str) -> list[str]:
 
 
 def parse_assignment(obj: Any, base: Path) -> Assignment:
-    if not isinstance(obj, dict):
-        raise LessonError("", f"expected a JSON object, got {show(obj)}")
-    if obj.get("format") != FORMAT:
-        raise LessonError("format", f'expected "{FORMAT}", got {show(obj.get("format"))}')
-    if obj.get("version") != VERSION:
-        raise LessonError("version", f"expected {VERSION}, got {show(obj.get('version'))}")
+    check_header(obj, FORMAT, VERSION)
     lesson = obj.get("lesson")
     if not isinstance(lesson, str) or not lesson:
         raise LessonError("lesson", f"expected a lesson id, got {show(lesson)}")

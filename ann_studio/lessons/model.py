@@ -15,7 +15,7 @@ from ..core.errors import ProjectError
 from ..core.jsonpath import show
 from ..core.project import parse_text
 from ..paths import resource_path
-from .checks import LessonError, parse_check
+from .checks import LessonError, check_header, parse_check
 
 FORMAT = "ann-studio-lesson"
 VERSION = 1
@@ -120,12 +120,7 @@ def _step(value: Any, path: str, base: Path) -> Step:
 def parse_lesson(obj: Any, base: Path, source: str = "") -> Lesson:
     """A :class:`Lesson` from parsed JSON; relative project paths resolve against ``base``."""
     try:
-        if not isinstance(obj, dict):
-            raise LessonError("", f"expected a JSON object, got {show(obj)}")
-        if obj.get("format") != FORMAT:
-            raise LessonError("format", f'expected "{FORMAT}", got {show(obj.get("format"))}')
-        if obj.get("version") != VERSION:
-            raise LessonError("version", f"expected {VERSION}, got {show(obj.get('version'))}")
+        check_header(obj, FORMAT, VERSION)
         lesson_id = obj.get("id")
         if not isinstance(lesson_id, str) or not lesson_id.replace("-", "").replace("_", "").isalnum():
             raise LessonError("id", f"expected an id of letters, digits, - and _, got {show(lesson_id)}")

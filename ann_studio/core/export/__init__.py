@@ -29,7 +29,7 @@ def export_project(project: Project, kind: str, out_path: str | os.PathLike) -> 
 
     The script starts from the project's weights (drawn from ``training.seed`` where the file
     has none, exactly as the app does) and embeds its data; data of more than
-    ``numpy_script.MAX_INLINE_VALUES`` numbers goes to a ``.npz`` file beside the script. Returns the path.
+    ``script_data.MAX_INLINE_VALUES`` numbers goes to a ``.npz`` file beside the script. Returns the path.
 
     Raises
     ------

@@ -35,9 +35,7 @@ from .numpy_templates import (
     _REGULARISE_SKIP,
     _SOFTMAX_BRANCH,
 )
-
-#: Above this many data values the data goes to a ``.npz`` file beside the script.
-MAX_INLINE_VALUES = 2_000_000
+from .script_data import data_lines, sidecar_arrays
 
 # ----------------------------------------------------------------------------- assembling
 
@@ -137,27 +135,6 @@ def _weights_code(net: Network) -> str:
     return "\n".join(lines)
 
 
-def _data_code(x, y, tx, ty, sidecar: str | None) -> str:
-    lines = ["# ---------------------------------------------------------------- the data",
-             "# one row per sample"]
-    if sidecar is not None:
-        lines += [f"_DATA = np.load(Path(__file__).with_name({sidecar!r}), allow_pickle=False)",
-                  'TRAIN_INPUTS, TRAIN_TARGETS = _DATA["train_inputs"], _DATA["train_targets"]']
-        if tx is not None:
-            lines.append('TEST_INPUTS, TEST_TARGETS = _DATA["test_inputs"], _DATA["test_targets"]')
-        else:
-            lines.append("TEST_INPUTS = TEST_TARGETS = None")
-        return "\n".join(lines) + "\n"
-    lines.append(f"TRAIN_INPUTS = {array_literal(x)}")
-    lines.append(f"TRAIN_TARGETS = {array_literal(y)}")
-    if tx is not None:
-        lines.append(f"TEST_INPUTS = {array_literal(tx)}")
-        lines.append(f"TEST_TARGETS = {array_literal(ty)}")
-    else:
-        lines.append("TEST_INPUTS = TEST_TARGETS = None  # no test set")
-    return "\n".join(lines) + "\n"
-
-
 def description_key(project) -> str:
     """What a project's stored title and description describe, as text to compare: the network's
     structure (not its weights or canvas positions), the loss and the data section."""
@@ -241,23 +218,27 @@ def numpy_script(project, trainer, out_path: Path) -> tuple[str, dict[str, np.nd
 
     ``trainer`` is the project's :class:`~ann_studio.core.trainer.Trainer` (it continues the
     project's run, if any): its network's weights and its data are what the script starts from.
+    The script's parts, in order: header (docstring, imports, settings), model (activations,
+    cost, learning rule, network, weights), data, training loop (``main``).
     """
     net = trainer.network
     chain = _is_chain(net)
-    s = project.optimizer
-    t = project.training
-    x, y, tx, ty = trainer.x, trainer.y, trainer.test_x, trainer.test_y
-    n_values = x.size + y.size + (0 if tx is None else tx.size + ty.size)
-    sidecar, arrays = None, None
-    if n_values > MAX_INLINE_VALUES:
-        sidecar = Path(out_path).with_suffix(".npz").name
-        arrays = {"train_inputs": x, "train_targets": y}
-        if tx is not None:
-            arrays.update(test_inputs=tx, test_targets=ty)
-    acts = []
-    for layer in net.dense:
-        if layer.activation.name not in acts:
-            acts.append(layer.activation.name)
+    sidecar, arrays = sidecar_arrays(trainer, out_path)
+    data = ["# ---------------------------------------------------------------- the data", "# one row per sample",
+            *data_lines(trainer, sidecar)]
+    text = "".join([_header(project, trainer, Path(out_path).name, chain, sidecar), _model(project, net, chain),
+                    "\n" + "\n".join(data) + "\n", _MAIN.format(network_args=_network_args(net, chain))])
+    return text, arrays
+
+
+def _activations(net: Network) -> list[str]:
+    """The names of the network's activation functions, each once, in layer order."""
+    return list(dict.fromkeys(layer.activation.name for layer in net.dense))
+
+
+def _header(project, trainer, name: str, chain: bool, sidecar: str | None) -> str:
+    """The script's docstring (what the project is, how to run it), imports and settings."""
+    net, s, t = trainer.network, project.optimizer, project.training
     title, desc = _title(project)
     if chain:
         shape = f"Network({[net.inputs[0].units] + [layer.units for layer in net.dense]})"
@@ -266,8 +247,7 @@ def numpy_script(project, trainer, out_path: Path) -> tuple[str, dict[str, np.nd
     act_text = ", ".join(f"{layer.id}: {layer.activation.name}" for layer in net.dense)
     order = "reshuffled every epoch" if t.shuffle else "in file order"
     epochs = t.max_epochs or 30
-    name = Path(out_path).name
-    header = f'''#!/usr/bin/env python3
+    return f'''#!/usr/bin/env python3
 """{title} — a standalone Python 3 + NumPy network exported from ANN Studio.
 
 {_wrap_text(desc) + chr(10) + chr(10) if desc else ""}{project_summary(project, trainer, network=False)}
@@ -309,24 +289,23 @@ EPS = 1e-12  # keeps logarithms finite
 # ---------------------------------------------------------------- the activation rule
 
 '''
-    parts = [header]
-    parts.append("\n\n".join(_ACTIVATION_CODE[a] for a in acts))
-    parts.append("\n\nFUNCTIONS = {" + ", ".join(f'"{a}": {a}' for a in acts) + "}\n")
-    parts.append("PRIMES = {" + ", ".join(f'"{a}": {a}_prime' for a in acts if a != "softmax") + "}\n\n\n")
-    parts.append(_BACKWARD.format(
-        softmax_note=", a ⊙ (g − Σ_k g_k a_k) for softmax" if "softmax" in acts else "",
-        softmax_branch=_SOFTMAX_BRANCH if "softmax" in acts else ""))
-    parts.append("\n\n# ---------------------------------------------------------------- the cost\n\n")
-    parts.append(_COSTS[project.loss])
-    parts.append(f"\n\nCOST = {_COST_CLASS[project.loss]}\n")
-    parts.append("\n\n# ---------------------------------------------------------------- the learning rule\n\n")
-    parts.append(_optimizer_code(s))
-    parts.append(f'\n\ndef make_optimizer(eta):\n    """The project\'s learning rule with rate ``eta``."""\n'
-                 f"    return {_class_name(s) if s.type != 'sgd' else 'GradientDescent'}(eta)\n")
-    parts.append("\n\n# ---------------------------------------------------------------- the network\n\n")
-    parts.append(_CHAIN_NETWORK if chain else _GRAPH_NETWORK)
-    parts.append(_COMMON_METHODS)
-    parts.append("\n\n" + _weights_code(net))
-    parts.append("\n" + _data_code(x, y, tx, ty, sidecar))
-    parts.append(_MAIN.format(network_args=_network_args(net, chain)))
-    return "".join(parts), arrays
+
+
+def _model(project, net: Network, chain: bool) -> str:
+    """The activation functions, the backward rule, the cost, the learning rule, the network
+    class and its weights."""
+    s, acts = project.optimizer, _activations(net)
+    parts = ["\n\n".join(_ACTIVATION_CODE[a] for a in acts),
+             "\n\nFUNCTIONS = {" + ", ".join(f'"{a}": {a}' for a in acts) + "}\n",
+             "PRIMES = {" + ", ".join(f'"{a}": {a}_prime' for a in acts if a != "softmax") + "}\n\n\n",
+             _BACKWARD.format(softmax_note=", a ⊙ (g − Σ_k g_k a_k) for softmax" if "softmax" in acts else "",
+                              softmax_branch=_SOFTMAX_BRANCH if "softmax" in acts else ""),
+             "\n\n# ---------------------------------------------------------------- the cost\n\n",
+             _COSTS[project.loss], f"\n\nCOST = {_COST_CLASS[project.loss]}\n",
+             "\n\n# ---------------------------------------------------------------- the learning rule\n\n",
+             _optimizer_code(s),
+             f'\n\ndef make_optimizer(eta):\n    """The project\'s learning rule with rate ``eta``."""\n'
+             f"    return {_class_name(s) if s.type != 'sgd' else 'GradientDescent'}(eta)\n",
+             "\n\n# ---------------------------------------------------------------- the network\n\n",
+             _CHAIN_NETWORK if chain else _GRAPH_NETWORK, _COMMON_METHODS, "\n\n" + _weights_code(net)]
+    return "".join(parts)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ..network import Network
 from ..optimizers import OptimizerSettings
-from . import numpy_script
 from .literals import array_literal, comment_text, identifiers, number
 from .numpy_script import _title, _wrap_text, project_summary
+from .script_data import data_lines, sidecar_arrays
 
 _ACTIVATIONS = {
     "sigmoid": "torch.sigmoid({})",
@@ -81,62 +81,23 @@ def _forward_code(net: Network, names: dict[str, str]) -> list[str]:
 
 def torch_script(project, trainer, out_path: Path):
     """The PyTorch script text for ``project`` (weights and data from ``trainer``), and
-    the arrays of a ``.npz`` side file when the data is too large to write inline."""
-    net = trainer.network
-    names = identifiers([layer.id for layer in net.layers])
+    the arrays of a ``.npz`` side file when the data is too large to write inline.
+
+    The script's parts, in order: header (docstring, imports, settings), model (``Net``, loss,
+    optimiser, weights), data, training loop (evaluate, train, ``main``)."""
+    sidecar, arrays = sidecar_arrays(trainer, out_path)
+    data = data_lines(trainer, sidecar, wrap="torch.from_numpy({})",
+                      literal=dict(call="torch.tensor", args=", dtype=torch.float64"))
+    text = "".join([_header(project, trainer, Path(out_path).name, sidecar), _model(project, trainer.network),
+                    "\n\n# one row per sample\n" + "\n".join(data), _TRAINING_LOOP.format(l1=_l1_term(project.optimizer))])
+    return text, arrays
+
+
+def _header(project, trainer, name: str, sidecar: str | None) -> str:
+    """The docstring (what the project is, how to run it), imports and settings."""
     title, desc = _title(project)
-    s, t = project.optimizer, project.training
-    x, y, tx, ty = trainer.x, trainer.y, trainer.test_x, trainer.test_y
-    n_values = x.size + y.size + (0 if tx is None else tx.size + ty.size)
-    sidecar = Path(out_path).with_suffix(".npz").name if n_values > numpy_script.MAX_INLINE_VALUES else None
-    arrays = None
-    name = Path(out_path).name
-    init_lines = []
-    for layer in net.dense:
-        fan_in = layer.W.shape[1]
-        init_lines.append(f"        self.{names[layer.id]} = nn.Linear({fan_in}, {layer.units}, dtype=torch.float64)"
-                          f"  # layer {comment_text(layer.id)}")
-    frozen = []
-    for layer in net.dense:
-        if not layer.train_weights:
-            frozen.append(f"        self.{names[layer.id]}.weight.requires_grad_(False)")
-        if not layer.train_bias:
-            frozen.append(f"        self.{names[layer.id]}.bias.requires_grad_(False)")
-    weight_lines = []
-    for layer in net.dense:
-        weight_lines.append(f"    # layer {comment_text(layer.id)}: weight (out_features, in_features), bias")
-        weight_lines.append(f"    {names[layer.id]!r}: (")
-        weight_lines.append(f"        {array_literal(layer.W, 8, call='torch.tensor', args=', dtype=torch.float64')},")
-        weight_lines.append(f"        {array_literal(layer.b, 8, call='torch.tensor', args=', dtype=torch.float64')},")
-        weight_lines.append("    ),")
-    doc, body = _LOSSES[project.loss]
-    l1 = ""
-    if s.l1:
-        if s.regularize_bias:
-            l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
-                  "  # L1 term of the project, biases included")
-        else:
-            l1 = (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params if p.dim() == 2)"
-                  "  # L1 term of the project, on the weights")
-    if sidecar:
-        arrays = {"train_inputs": x, "train_targets": y}
-        if tx is not None:
-            arrays.update(test_inputs=tx, test_targets=ty)
-        data = [f"_DATA = np.load(Path(__file__).with_name({sidecar!r}), allow_pickle=False)",
-                'TRAIN_INPUTS = torch.from_numpy(_DATA["train_inputs"])',
-                'TRAIN_TARGETS = torch.from_numpy(_DATA["train_targets"])']
-        data += (['TEST_INPUTS = torch.from_numpy(_DATA["test_inputs"])',
-                  'TEST_TARGETS = torch.from_numpy(_DATA["test_targets"])'] if tx is not None
-                 else ["TEST_INPUTS = TEST_TARGETS = None"])
-    else:
-        f64 = dict(call="torch.tensor", args=", dtype=torch.float64")
-        data = [f"TRAIN_INPUTS = {array_literal(x, 0, **f64)}",
-                f"TRAIN_TARGETS = {array_literal(y, 0, **f64)}"]
-        data += ([f"TEST_INPUTS = {array_literal(tx, 0, **f64)}",
-                  f"TEST_TARGETS = {array_literal(ty, 0, **f64)}"] if tx is not None
-                 else ["TEST_INPUTS = TEST_TARGETS = None  # no test set"])
-    classification = trainer.classification
-    text = f'''#!/usr/bin/env python3
+    t, classification = project.training, trainer.classification
+    return f'''#!/usr/bin/env python3
 """{title} — a PyTorch module exported from ANN Studio.
 
 {_wrap_text(desc) + chr(10) + chr(10) if desc else ""}{project_summary(project, trainer)}
@@ -163,7 +124,31 @@ SHUFFLE = {t.shuffle}
 BATCH_SIZE = {t.batch_size}
 CLASSIFICATION = {classification}
 EPS = 1e-12
+'''
 
+
+def _model(project, net: Network) -> str:
+    """``Net`` (an nn.Module of the project's layers), ``loss_fn``, ``make_optimizer``, the
+    exported weights and ``build_model``."""
+    names = identifiers([layer.id for layer in net.layers])
+    s = project.optimizer
+    init_lines = [f"        self.{names[layer.id]} = nn.Linear({layer.W.shape[1]}, {layer.units}, dtype=torch.float64)"
+                  f"  # layer {comment_text(layer.id)}" for layer in net.dense]
+    frozen = []
+    for layer in net.dense:
+        if not layer.train_weights:
+            frozen.append(f"        self.{names[layer.id]}.weight.requires_grad_(False)")
+        if not layer.train_bias:
+            frozen.append(f"        self.{names[layer.id]}.bias.requires_grad_(False)")
+    weight_lines = []
+    for layer in net.dense:
+        weight_lines += [f"    # layer {comment_text(layer.id)}: weight (out_features, in_features), bias",
+                         f"    {names[layer.id]!r}: (",
+                         f"        {array_literal(layer.W, 8, call='torch.tensor', args=', dtype=torch.float64')},",
+                         f"        {array_literal(layer.b, 8, call='torch.tensor', args=', dtype=torch.float64')},",
+                         "    ),"]
+    doc, body = _LOSSES[project.loss]
+    return f'''
 
 class Net(nn.Module):
     """The project's layers; nn.Linear(in_features, out_features) computes x·Wᵀ + b with one row of
@@ -201,10 +186,22 @@ def build_model():
             getattr(model, name).weight.copy_(weight.double())
             getattr(model, name).bias.copy_(bias.double())
     return model
+'''
 
 
-# one row per sample
-{chr(10).join(data)}
+def _l1_term(s: OptimizerSettings) -> str:
+    """The training loop's L1 line (empty without L1)."""
+    if not s.l1:
+        return ""
+    if s.regularize_bias:
+        return (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params)"
+                "  # L1 term of the project, biases included")
+    return (f"\n            loss = loss + {number(s.l1)} * sum(p.abs().sum() for p in params if p.dim() == 2)"
+            "  # L1 term of the project, on the weights")
+
+
+#: evaluate, train (ANN Studio's sample order) and main; ``{l1}``: :func:`_l1_term`
+_TRAINING_LOOP = '''
 
 
 def classes(a):
@@ -265,4 +262,3 @@ def main(argv=None):
 if __name__ == "__main__":
     main()
 '''
-    return text, arrays

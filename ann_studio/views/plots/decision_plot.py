@@ -20,7 +20,7 @@ from . import style
 from .base import LivePanel
 from .export import export_button
 from .fast_items import RasterImage
-from .plane import CLASS_TABLE, Plane, class_shades, forward_float32, plane_for
+from .plane import CLASS_TABLE, Plane, class_shades, plane_for
 from .point_cloud import set_class_points
 from .unit_mosaic import UnitMosaic
 
@@ -132,7 +132,7 @@ class DecisionPanel(LivePanel):
         if self.plane is None:
             return
         net = trainer.network
-        acts = forward_float32(net, self.plane.grid_inputs)
+        acts = net.forward_all(self.plane.grid_inputs, np.float32)
         self.output_values = acts[net.output_index]
         self._show_main(trainer, acts)
         tiles = self.thumbnails

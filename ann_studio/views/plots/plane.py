@@ -73,32 +73,6 @@ def plane_for(project, dataset, resolution: int) -> Plane | None:
                  classes, (t_lo, t_hi))
 
 
-#: rows per block in :func:`forward_float32`: small products stay on one BLAS thread (OpenBLAS
-#: threads big ones, and on a busy 2-core machine its spinning threads make them 10-30x slower)
-CHUNK = 1024
-
-
-def forward_float32(net, x: np.ndarray) -> list:
-    """Every layer's activations for ``x`` (m, n_inputs) in float32, in blocks of :data:`CHUNK`
-    rows. float32 is plenty for a picture and about twice as fast. Returns a list indexed like
-    ``net.layers`` of (m, units) arrays (None for input layers)."""
-    params = {layer.index: (layer.W.T.astype(np.float32), layer.b.astype(np.float32)) for layer in net.dense}
-    out = [None] * len(net.layers)
-    for layer in net.dense:
-        out[layer.index] = np.empty((len(x), layer.units), dtype=np.float32)
-    for start in range(0, len(x), CHUNK):
-        block = x[start:start + CHUNK]
-        a = {layer.index: (block[:, layer.columns] if len(net.inputs) > 1 else block) for layer in net.inputs}
-        for layer in net.dense:
-            parts = [a[s] for s in layer.sources]
-            x_in = parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
-            Wt, b = params[layer.index]
-            z = x_in @ Wt
-            z += b
-            a[layer.index] = out[layer.index][start:start + len(block)] = layer.activation.f(z)
-    return out
-
-
 _PALETTE_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in style.PALETTE], dtype=float)
 
 
