@@ -31,6 +31,8 @@ from .trainer import Trainer
 LEARNING_RATE_FACTORS = (0.1, 0.3, 1.0, 3.0, 10.0)
 #: each lockstep round aims at this much training time (the chunk of steps adapts to it)
 ROUND_S = 0.04
+#: lockstep rounds granted ahead (a process starts the next round without waiting for the window)
+ROUNDS_IN_FLIGHT = 3
 #: the window asks for whole states (curves, weights) at most this often
 STATES_EVERY_S = 0.25
 
@@ -90,32 +92,42 @@ def branch_trainer(project, dataset, state: dict | None, changes: dict) -> Train
     return trainer
 
 
-def start_of(trainer: Trainer) -> dict:
-    """What a race process needs to continue ``trainer`` with its whole history."""
-    return {"network": trainer.network, "training": trainer.training, "evaluate": trainer.evaluate_epochs,
-            "state": trainer.state_dict()}
-
-
-def _build(start: dict, data: tuple) -> Trainer:
-    state = start["state"]
-    settings = state["settings"]
-    x, y, test_x, test_y = data
-    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], x, y,
-                      test_x=test_x, test_y=test_y, evaluate=start["evaluate"])
-    trainer.load_state_dict(state)
-    return trainer
-
-
 def _last_loss(trainer: Trainer) -> float | None:
     return float(trainer.step_losses[-1]) if len(trainer.step_losses) else None
+
+
+#: a branch's final state keeps at most this many keyframes of the raced stretch
+FINAL_KEYFRAMES = 32
+
+
+def _history_since(t: Trainer, marks: dict, name: str) -> dict:
+    """The state without history and the history since the last report (``marks[name]``: the
+    step and epoch reported last): copying a whole history costs ~0.1 s for 20,000 steps."""
+    step, epoch = marks[name]
+    marks[name] = (t.step, t.epoch)
+    new_losses = t.step_losses.tail(min(t.step - step, len(t.step_losses)))
+    new_records = list(t.epoch_records[-(t.epoch - epoch):]) if t.epoch > epoch and t.epoch_records else []
+    return {"state": t.state_dict(history=False), "new_losses": new_losses, "new_records": new_records}
+
+
+def _raced_keyframes(t: Trainer) -> list:
+    import numpy as np
+
+    frames = t._keyframes
+    if len(frames) <= FINAL_KEYFRAMES:
+        return list(frames)
+    return [frames[i] for i in np.unique(np.linspace(0, len(frames) - 1, FINAL_KEYFRAMES).round().astype(int))]
 
 
 def race_main(conn) -> None:
     """The race process: trains its branches to each granted target step (see the module docstring)."""
     from .shared_data import AttachedDataset
+    from .worker import build_trainer
 
     conn.send(("ready",))
     trainers: dict[str, Trainer] = {}
+    marks: dict[str, tuple] = {}
+    diverged: dict[str, str] = {}
     attached = None
     while True:
         message = conn.recv()
@@ -127,8 +139,9 @@ def race_main(conn) -> None:
                 trainers.clear()
                 attached.close()
             attached = AttachedDataset(message[1])
-            trainers = {name: _build(start, attached.arrays) for name, start in message[2]}
-            diverged: dict[str, str] = {}
+            trainers = {name: build_trainer(start, attached.arrays) for name, start in message[2]}
+            marks = {name: (t.step, t.epoch) for name, t in trainers.items()}
+            diverged = {}
         elif kind == "go":
             _, target, want = message
             out = {}
@@ -139,10 +152,15 @@ def race_main(conn) -> None:
                             t.train_step()
                     except DivergenceError as exc:
                         diverged[name] = str(exc)
-                out[name] = (t.step, _last_loss(t), t.state_dict() if want else None)
+                out[name] = (t.step, _last_loss(t), _history_since(t, marks, name) if want else None)
             conn.send(("at", target, out, dict(diverged)))
         elif kind == "stop":
-            conn.send(("final", {name: t.state_dict() for name, t in trainers.items()}))
+            final = {}
+            for name, t in trainers.items():
+                report = _history_since(t, marks, name)
+                report["keyframes"] = _raced_keyframes(t)
+                final[name] = report
+            conn.send(("final", final))
     if attached is not None:
         trainers.clear()
         attached.close()
@@ -203,77 +221,105 @@ class RaceRunner:
     at the end. :attr:`states` holds each branch's newest state, :attr:`progress` its
     ``(step, loss)``, :attr:`diverged` the message of each branch that diverged."""
 
-    def __init__(self, trainers: dict, end: int, pool: RacePool, processes: int | None = None):
+    def __init__(self, trainers: dict, end: int, pool: RacePool, processes: int | None = None,
+                 states: dict | None = None):
         from .shared_data import SharedDataset
+        from .worker import start_state
 
         first = next(iter(trainers.values()))
         self.start_step = first.step
         if any(t.step != self.start_step for t in trainers.values()):
             raise ValueError("the branches of a race start at the same step")
         self.end = int(end)
-        self.shared = SharedDataset((first.x, first.y, first.test_x, first.test_y))
-        self.shared.wait()
         names = list(trainers)
         self.conns = pool.ensure(processes or process_count(len(names)))
+        self.shared = SharedDataset((first.x, first.y, first.test_x, first.test_y))
+        self.shared.wait()
         self.groups = [names[i::len(self.conns)] for i in range(len(self.conns))]
         for conn, group in zip(self.conns, self.groups):
-            conn.send(("start", self.shared.descriptor(), [(n, start_of(trainers[n])) for n in group]))
-        self.states: dict[str, dict] = {}
+            conn.send(("start", self.shared.descriptor(), [(n, start_state(trainers[n])) for n in group]))
+        #: each branch's newest full state; its history objects are extended in place as reports come
+        self.states: dict[str, dict] = {n: (states or {}).get(n) or t.state_dict() for n, t in trainers.items()}
         self.progress = {n: (t.step, _last_loss(t)) for n, t in trainers.items()}
         self.diverged: dict[str, str] = {}
         self.rounds = 0
         self.chunk = 8
         self.target = self.start_step
-        self._pending: set[int] = set()
-        self._round_started = 0.0
+        #: the rounds granted and not yet reported by every process, oldest first: (target, pending
+        #: process indices); two are in flight, so a process never waits for the window between rounds
+        self._rounds: list[tuple[int, set, int]] = []
+        self._round_done = time.perf_counter()
         self._last_states = time.perf_counter()
         self.running = True
-        self._grant()
+        for _ in range(ROUNDS_IN_FLIGHT):
+            self._grant()
 
     @property
     def finished(self) -> bool:
-        return self.target >= self.end and not self._pending
+        return self.target >= self.end and not self._rounds
 
     def _grant(self) -> None:
         if self.target >= self.end or len(self.diverged) == len(self.progress):
             return
-        self.target = min(self.end, self.target + self.chunk)
+        chunk = min(self.end, self.target + self.chunk) - self.target
+        self.target += chunk
         want = time.perf_counter() - self._last_states >= STATES_EVERY_S or self.target >= self.end
         if want:
             self._last_states = time.perf_counter()
-        self._round_started = time.perf_counter()
-        for i, conn in enumerate(self.conns):
+        for conn in self.conns:
             conn.send(("go", self.target, want))
-            self._pending.add(i)
+        self._rounds.append((self.target, set(range(len(self.conns))), chunk))
 
     def poll(self) -> bool:
-        """Read what the processes sent and grant the next round; whether new states arrived."""
+        """Read what the processes sent and grant the next rounds; whether new states arrived."""
         fresh = False
         if not self.running:
             return False
         for i, conn in enumerate(self.conns):
             try:
-                while i in self._pending and conn.poll():
+                while conn.poll():
                     message = conn.recv()
                     if message[0] != "at":
                         continue
-                    _, _target, out, diverged = message
-                    for name, (step, loss, state) in out.items():
+                    _, target, out, diverged = message
+                    for name, (step, loss, report) in out.items():
                         self.progress[name] = (step, loss)
-                        if state is not None:
-                            self.states[name], fresh = state, True
+                        if report is not None:
+                            self._merge(name, report)
+                            fresh = True
                     self.diverged.update(diverged)
-                    self._pending.discard(i)
+                    for when, pending, _chunk in self._rounds:
+                        if when == target:
+                            pending.discard(i)
             except (EOFError, OSError) as exc:
                 self.running = False
+                self.shared.release()
                 raise RaceError(f"a race process stopped: {exc}") from None
-        if not self._pending and self.running:
-            elapsed = time.perf_counter() - self._round_started
+        while self._rounds and not self._rounds[0][1]:  # every process is past the oldest round
+            _target, _pending, chunk = self._rounds.pop(0)
+            now = time.perf_counter()
+            elapsed, self._round_done = now - self._round_done, now
             self.rounds += 1
-            if elapsed > 0:  # the next round aims at ROUND_S of training
-                self.chunk = int(max(1, min(self.chunk * 4, self.chunk * ROUND_S / elapsed)))
+            if elapsed > 0:  # the next rounds aim at ROUND_S of training each (damped: at most ×2 or ÷2)
+                self.chunk = int(max(1, self.chunk / 2, min(self.chunk * 2, chunk * ROUND_S / elapsed)))
+        while self.running and len(self._rounds) < ROUNDS_IN_FLIGHT and self.target < self.end:
+            before = len(self._rounds)
             self._grant()
+            if len(self._rounds) == before:
+                break
         return fresh
+
+    def _merge(self, name: str, report: dict) -> None:
+        """A new full state of ``name``: the process's state, the history kept here extended."""
+        old = self.states[name]
+        old["step_losses"].extend(report["new_losses"])
+        old["epoch_records"].extend(report["new_records"])
+        state = dict(report["state"])
+        for key in ("step_losses", "epoch_records", "base", "initial"):
+            state[key] = old[key]
+        before = [f for f in old.get("keyframes", []) if f.step < self.start_step]
+        state["keyframes"] = before + [f for f in report.get("keyframes", []) if f.step >= self.start_step]
+        self.states[name] = state
 
     def stop(self, timeout: float = 5.0) -> dict:
         """Stop after the current round and return every branch's final state."""
@@ -290,8 +336,9 @@ class RaceRunner:
                         raise RaceError("a race process did not answer")
                     message = conn.recv()
                     if message[0] == "final":
-                        self.states.update(message[1])
-                        for name, state in message[1].items():
+                        for name, report in message[1].items():
+                            self._merge(name, report)
+                            state = self.states[name]
                             losses = state["step_losses"]
                             self.progress[name] = (state["step"], float(losses[-1]) if len(losses) else None)
                         break

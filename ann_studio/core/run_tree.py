@@ -134,25 +134,24 @@ def unique_name(base: str, taken: set) -> str:
 
 # ----------------------------------------------------------------------------- settings
 
+def _flat_optimizer(s) -> dict:
+    """Every optimizer setting (defaults included), as ``optimizer.<key>`` of the project file."""
+    return {"optimizer.type": s.type, "optimizer.learning_rate": s.learning_rate, "optimizer.momentum": s.momentum,
+            "optimizer.nesterov": s.nesterov, "optimizer.betas": [s.beta1, s.beta2], "optimizer.alpha": s.alpha,
+            "optimizer.eps": s.eps, "optimizer.weight_decay": s.weight_decay, "optimizer.l1": s.l1,
+            "optimizer.regularize_bias": s.regularize_bias}
+
+
 def settings_of(project) -> dict:
     """The settings a run carries, flattened to the JSON paths of the project file:
     ``optimizer.<key>``, ``loss``, ``training.batch_size``."""
-    from .optimizer_file import optimizer_to_json
-
-    out = {f"optimizer.{k}": v for k, v in optimizer_to_json(project.optimizer).items()}
-    out["loss"] = project.loss
-    out["training.batch_size"] = project.training.batch_size
-    return out
+    return {**_flat_optimizer(project.optimizer), "loss": project.loss,
+            "training.batch_size": project.training.batch_size}
 
 
 def settings_of_state(state: dict) -> dict:
-    from .optimizer_file import optimizer_to_json
-
     s = state["settings"]
-    out = {f"optimizer.{k}": v for k, v in optimizer_to_json(s.optimizer).items()}
-    out["loss"] = s.loss
-    out["training.batch_size"] = int(s.batch_size)
-    return out
+    return {**_flat_optimizer(s.optimizer), "loss": s.loss, "training.batch_size": int(s.batch_size)}
 
 
 def changes_between(before: dict, after: dict) -> dict:

@@ -103,7 +103,8 @@ class RaceDriver(QObject):
         epochs = project.training.max_epochs
         end = epochs * steps if epochs is not None and epochs * steps > t.step else t.step + RACE_EPOCHS * steps
         try:
-            self.runner = RaceRunner(trainers, min(end, t.step + 10_000_000), _pool())
+            self.runner = RaceRunner(trainers, min(end, t.step + 10_000_000), _pool(),
+                                     states={info.name: info.state for info in infos})
         except (OSError, RaceError) as exc:
             session.problem.emit(_tr("The race could not start: %1").replace("%1", str(exc)))
             return [info.name for info in infos]

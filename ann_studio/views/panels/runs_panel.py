@@ -108,9 +108,10 @@ class RunsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._built: tuple = ()
         self._throttle = RefreshThrottle(self.refresh_numbers, self.session, self, widget=self)
         self.session.updated.connect(self._throttle.request)
-        self.document.runs_changed.connect(self.rebuild)
+        self.document.runs_changed.connect(self._on_document_runs_changed)
         self.document.current_run_changed.connect(self.rebuild)
         self.document.project_replaced.connect(self.rebuild)
         self.session.race.racing_changed.connect(self._on_race_racing_changed)
@@ -156,6 +157,17 @@ class RunsPanel(QWidget):
 
     # ------------------------------------------------------------------ refresh
 
+    def _shape(self) -> tuple:
+        return tuple((r.name, r.parent) for r in self.document.runs.runs)
+
+    @Slot()
+    def _on_document_runs_changed(self) -> None:
+        """A race's progress only changes numbers; a new, removed or renamed run changes the tree."""
+        if self._shape() != self._built:
+            self.rebuild()
+        else:
+            self.refresh_numbers()
+
     @Slot()
     def rebuild(self) -> None:
         """Build the tree again (runs added, removed, renamed, recoloured; another current run)."""
@@ -171,6 +183,7 @@ class RunsPanel(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self._items[info.name] = item
             self.tree.expandAll()
+            self._built = self._shape()
             current = self._items.get(selected) or self._items.get(tree.current)
             if current is not None:
                 self.tree.setCurrentItem(current)
