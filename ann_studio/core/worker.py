@@ -33,6 +33,8 @@ the error message) or ``"failed"`` (any other exception; ``detail`` names it).
 from __future__ import annotations
 
 import os
+import queue
+import threading
 import time
 
 import numpy as np
@@ -243,6 +245,16 @@ def _answer(conn, trainer: Trainer) -> bool:
     return False
 
 
+def _read_messages(conn, inbox: queue.SimpleQueue) -> None:
+    """The window's reader thread: every message from the worker into ``inbox``, then
+    ``("lost", exc)`` once the pipe closes."""
+    try:
+        while True:
+            inbox.put(conn.recv())
+    except Exception as exc:  # noqa: BLE001 - EOFError/OSError when the worker ends; anything else too
+        inbox.put(("lost", exc if isinstance(exc, EOFError | OSError) else OSError(f"{type(exc).__name__}: {exc}")))
+
+
 def parameters_equal(a: Trainer, b: Trainer) -> bool:
     """Whether two trainers hold bit-identical parameters (tests, self-test)."""
     return all(np.array_equal(x, y) for x, y in zip(a.network.get_parameters(), b.network.get_parameters()))
@@ -269,6 +281,11 @@ class WorkerClient:
         self._sent: str | None = None  # the name of the segment the worker has mapped
         self._waiting = False
         self.failed: str | None = None
+        #: what the worker sent, received by a reader thread as soon as it arrives: the worker
+        #: never waits in ``send`` for a busy GUI thread (a [784, 30, 10] snapshot is ~200 kB,
+        #: more than a pipe holds; waiting for 100 ms frames cut its training 20-fold)
+        self._inbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._reader: threading.Thread | None = None
 
     def start(self) -> None:
         import multiprocessing
@@ -284,6 +301,22 @@ class WorkerClient:
         self.process = ctx.Process(target=worker_main, args=(child,), name="ann-studio-training", daemon=True)
         self.process.start()
         child.close()
+        self._inbox = queue.SimpleQueue()
+        self._reader = threading.Thread(target=_read_messages, args=(self.conn, self._inbox),
+                                        name="ann-studio-worker-reader", daemon=True)
+        self._reader.start()
+
+    def _receive(self, timeout: float | None = 0.0):
+        """The next message from the worker, or None if none came within ``timeout`` seconds
+        (0: do not wait). Raises EOFError or OSError when the worker is gone."""
+        try:
+            message = self._inbox.get(timeout=timeout) if timeout else self._inbox.get_nowait()
+        except queue.Empty:
+            return None
+        if message[0] == "lost":
+            self._inbox.put(message)  # every later call says so too
+            raise message[1]
+        return message
 
     @property
     def busy(self) -> bool:
@@ -293,8 +326,9 @@ class WorkerClient:
         """Whether the worker can take a play (reads its "ready" once it arrives)."""
         if not self.ready and self.conn is not None and self.failed is None:
             try:
-                if self.conn.poll():
-                    self.ready = self.conn.recv()[0] == "ready"
+                message = self._receive()
+                if message is not None:
+                    self.ready = message[0] == "ready"
             except (EOFError, OSError) as exc:
                 self.fail(exc)
         return self.ready
@@ -342,8 +376,10 @@ class WorkerClient:
         ``(why, detail)`` when the play ended (the trainer then holds the worker's whole state),
         else None."""
         ended = None
-        while self.trainer is not None and self.conn.poll():
-            message = self.conn.recv()
+        while self.trainer is not None:
+            message = self._receive()
+            if message is None:
+                break
             if message[0] == "snapshot":
                 apply_snapshot(self.trainer, message[1])
                 self._waiting = False
@@ -362,9 +398,9 @@ class WorkerClient:
         self.conn.send(("pause",))
         deadline = time.perf_counter() + timeout
         while self.trainer is not None:
-            if not self.conn.poll(max(0.0, deadline - time.perf_counter())):
+            message = self._receive(max(1e-3, deadline - time.perf_counter()))
+            if message is None:
                 raise TimeoutError("the training worker did not answer")
-            message = self.conn.recv()
             if message[0] == "snapshot":
                 apply_snapshot(self.trainer, message[1])
             elif message[0] == "ended":
@@ -391,6 +427,7 @@ class WorkerClient:
                 pass
             self.process, self.conn = None, None
         self._sent = None
+        self._join_reader()
         self.release_data()
 
     def stop(self) -> None:
@@ -408,4 +445,11 @@ class WorkerClient:
         if self.process.is_alive():
             self.process.terminate()
         self.process, self.conn, self.ready, self._sent = None, None, False, None
+        self._join_reader()
         self.release_data()
+
+    def _join_reader(self) -> None:
+        """The reader thread ends when the worker's end of the pipe closes (it has exited)."""
+        if self._reader is not None:
+            self._reader.join(timeout=1.0)
+            self._reader = None

@@ -23,6 +23,11 @@ from . import training_worker
 #: one costs the worker ~0.1 ms
 WORKER_POLL_MS = 5
 WORKER_SNAPSHOT_S = 0.010
+#: for networks of more than LARGE_NETWORK parameters a snapshot is large (MNIST's [784, 30, 10]:
+#: ~0.5 MB with the current pass, ~1.5 ms of the worker's time to pickle and send), so it is asked
+#: for every WORKER_SNAPSHOT_LARGE_S: still more often than the panels' frames (≤ 40 Hz)
+LARGE_NETWORK = 10_000
+WORKER_SNAPSHOT_LARGE_S = 0.020
 
 
 class WorkerHandover:
@@ -38,6 +43,7 @@ class WorkerHandover:
         #: the worker client while it trains this session's trainer, else None
         self.client = None
         self._last_request = 0.0
+        self._snapshot_interval = WORKER_SNAPSHOT_S
 
     @property
     def active(self) -> bool:
@@ -67,13 +73,15 @@ class WorkerHandover:
             return False
         self.client = client
         self._last_request = 0.0
+        large = s.trainer.network.parameter_count() > LARGE_NETWORK
+        self._snapshot_interval = WORKER_SNAPSHOT_LARGE_S if large else WORKER_SNAPSHOT_S
         s.set_poll_interval(WORKER_POLL_MS)
         return True
 
     def pump(self) -> None:
         """Mirror the worker's latest snapshot; handle the end of its play."""
         now = time.perf_counter()
-        request = now - self._last_request >= WORKER_SNAPSHOT_S
+        request = now - self._last_request >= self._snapshot_interval
         try:
             ended = self.client.pump(request=request)
         except (OSError, EOFError, ValueError, TypeError) as exc:

@@ -243,6 +243,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/plots/confusion_panel.py" />
+            <source>While training plays: %1 of the %2 samples (all of them when paused)</source>
+            <translation>训练进行时：%2 个样本中的 %1 个（暂停时统计全部样本）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/confusion_panel.py" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>

@@ -1,5 +1,9 @@
 """The confusion-matrix panel (``confusion_panel``) for classification: rows are the true class,
-columns the predicted one; each cell shows its count, shaded by the share of its row."""
+columns the predicted one; each cell shows its count, shaded by the share of its row.
+
+While training plays on a large data set the counts come from an evenly spaced subset of
+:data:`LIVE_SAMPLES` samples (the panel says so): all 60,000 MNIST images cost ~0.3 s a frame.
+When training pauses the panel counts every sample again."""
 
 from __future__ import annotations
 
@@ -15,8 +19,11 @@ from . import style
 from .base import LivePanel
 from .export import export_button
 from .fast_items import RasterImage
+from .point_cloud import thinned_indices
 
 MAX_LABELLED = 20
+#: while training plays, at most this many samples are counted (~5 ms for [784, 30, 10])
+LIVE_SAMPLES = 1000
 
 
 class ConfusionPanel(LivePanel):
@@ -44,6 +51,9 @@ class ConfusionPanel(LivePanel):
         self.image = RasterImage()
         self.plot.addItem(self.image)
         self.texts: list[pg.TextItem] = []
+        self._subset: tuple | None = None  # (id of the full x, n, x subset, y subset)
+        self.counted: int | None = None  # how many samples the matrix counts
+        self.session.play_state_changed.connect(self._on_session_play_state_changed)
 
     def rebuild(self, trainer) -> None:
         self._stale_cells = True
@@ -77,6 +87,10 @@ class ConfusionPanel(LivePanel):
             return
         test = self.part.currentData() == "test" and trainer.test_x is not None
         x, y = (trainer.test_x, trainer.test_y) if test else (trainer.x, trainer.y)
+        total = len(x)
+        if self.session.playing:
+            x, y = self._live_subset(x, y)
+        self._say_counted(len(x), total)
         matrix = confusion_matrix(trainer.network.predict(x), y)
         if self.matrix is not None and np.array_equal(matrix, self.matrix) and not self._stale_cells:
             return  # same counts: nothing to redraw
@@ -88,6 +102,32 @@ class ConfusionPanel(LivePanel):
             i, j = divmod(n, self.matrix.shape[1])
             text.setText(str(self.matrix[i, j]))
             text.setColor("w" if share[i, j] > 0.55 else style.FOREGROUND)
+
+    def _live_subset(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        index = thinned_indices(len(x), LIVE_SAMPLES)
+        if index is None:
+            return x, y
+        if self._subset is None or self._subset[:2] != (id(x), len(x)):
+            self._subset = (id(x), len(x), x[index], y[index])
+        return self._subset[2], self._subset[3]
+
+    def _say_counted(self, counted: int, total: int) -> None:
+        if counted == self.counted:
+            return
+        self.counted = counted
+        self.show_message("" if counted == total else self.tr(
+            "While training plays: %1 of the %2 samples (all of them when paused)").replace(
+            "%1", f"{counted:,}").replace("%2", f"{total:,}"))
+
+    @Slot(str)
+    def _on_session_play_state_changed(self, state: str) -> None:
+        if state != "playing" and self.counted is not None and self._subset is not None:
+            self._subset = None
+            self._stale_cells = True
+            if self.is_shown():
+                self.refresh_now()
+            else:
+                self._stale = True
 
     @Slot(int)
     def _on_part_changed(self, _index: int) -> None:
