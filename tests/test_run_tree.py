@@ -169,3 +169,30 @@ def test_unknown_run_and_taken_fork_name(capsys):
     assert "there is no run named 'nope'" in capsys.readouterr().err
     assert run(["train", str(CIRCLES), "--steps", "1", "--fork", "main"]) == 2
     assert "there is already a run named 'main'" in capsys.readouterr().err
+
+
+def test_in_memory_a_branch_holds_its_parents_keyframes_before_the_fork(tmp_path):
+    project = load_project(project_with(tmp_path, OPTIMIZERS["sgd"]))
+    trainer = project.build_trainer()
+    trainer.train(steps=600)
+    project.run = trainer.state_dict()
+    fork_run(project, "b")
+    branch = project.build_trainer()
+    branch.set_learning_rate(1.0)
+    branch.train(steps=100)
+    project.run = branch.state_dict()
+    switch_run(project, "main")  # stores b's state: its frames before step 600 become main's objects
+    mine = project.runs.get("b").state["keyframes"]
+    theirs = {id(f) for f in project.run["keyframes"]}
+    before = [f for f in mine if f.step < 600]
+    assert before and all(id(f) in theirs for f in before)
+    assert any(f.step >= 600 for f in mine) or len(mine) == len(before)
+
+
+def test_a_snapshot_of_a_run_never_trained_has_its_starting_weights():
+    project = load_project(CIRCLES)
+    fork_run(project, "b")
+    switch_run(project, "main")
+    snap = snapshot(project.runs, "b", project)
+    assert snap.step == 0 and snap.loss is None and len(snap.params) == 4
+    assert all(np.array_equal(a, b) for a, b in zip(snap.params, project.build_network().get_parameters()))

@@ -180,3 +180,24 @@ def test_panel_is_registered_and_actions_exist(window):
         assert window.actions[name].objectName() == name
     assert panel(window).tree.headerItem().text(0)
     assert panel(window)._items["main"].data(0, Qt.ItemDataRole.UserRole) == "main"
+
+
+def test_a_branch_with_another_structure_switches_saves_and_reopens(window, tmp_path, qtbot):
+    from ann_studio.document import commands as c
+
+    s, doc = window.session, window.document
+    train(window, 10)
+    s.fork_run("wide")
+    doc.undo_stack.push(c.NetworkEditCommand(doc, c.with_layer_edited(doc.network, "hidden", units=8), "units"))
+    assert s.trainer.network.layer("hidden").W.shape[0] == 8 and s.trainer.step == 10
+    train(window, 5)
+    s.make_run_current("main")
+    assert s.trainer.network.layer("hidden").W.shape[0] == 6 and s.trainer.step == 10
+    assert doc.network.layer("hidden").units == 6
+    assert window.save_project(tmp_path / "shapes.annproj")
+    other = make_window(qtbot, tmp_path / "second", tmp_path / "shapes.annproj", all_panels=True)
+    assert other.session.trainer.network.layer("hidden").W.shape[0] == 6
+    other.session.make_run_current("wide")
+    assert other.session.trainer.network.layer("hidden").W.shape[0] == 8 and other.session.trainer.step == 15
+    other.document.undo_stack.undo()  # back to main, its own structure
+    assert other.session.trainer.network.layer("hidden").W.shape[0] == 6

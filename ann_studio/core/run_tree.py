@@ -359,10 +359,19 @@ def snapshot(tree: RunTree, name: str, project, trainer=None) -> RunSnapshot:
         if state is not None:
             step, losses, records, params = state["step"], state["step_losses"], state["epoch_records"], state["params"]
         else:
-            from .spec import dense_in_order
-
             step, losses, records = 0, StepLosses(), EpochRecords()
-            params = [a for layer in dense_in_order(network) for a in (layer.weights, layer.bias)]
+            params = _starting_parameters(network, project.training.seed)
     loss = float(losses[-1]) if len(losses) else None
     return RunSnapshot(info.name, info.parent, info.fork_step, info.colour, changes_of(tree, name, project),
                        int(step), loss, losses, records, params)
+
+
+def _starting_parameters(network, seed: int) -> list:
+    """The starting [W, b, …] of a run never trained: the explicit ones, or those the seed draws."""
+    from .network import Network
+    from .spec import problems_of
+
+    if problems_of(network):
+        return []
+    return Network(network, np.random.default_rng(seed)).get_parameters()
+

@@ -2560,7 +2560,7 @@
         <message>
             <location filename="ann_studio/document/race_driver.py" />
             <source>SGD</source>
-            <translation>SGD（随机梯度下降）</translation>
+            <translation>SGD</translation>
         </message>
         <message>
             <location filename="ann_studio/document/race_driver.py" />
