@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from helpers import EXAMPLES
 from qt_helpers import make_window
@@ -103,3 +104,22 @@ def test_project_settings(window, inspector, qtbot):
     inspector.optimizer.setCurrentIndex(inspector.optimizer.findData("adam"))
     inspector.optimizer.activated.emit(inspector.optimizer.currentIndex())
     assert window.document.project.optimizer.type == "adam" and inspector.optimizer.currentText() == "Adam"
+
+
+def test_the_float32_box_starts_a_float32_run_and_undo_gives_the_run_back(window, inspector, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    session = window.session
+    for _ in range(5):
+        session.step_batch()
+    box = inspector.findChild(QCheckBox, "training_dtype")
+    assert box is inspector.float32 and not box.isChecked()
+    box.click()
+    assert window.document.project.training.dtype == "float32"
+    assert session.trainer.dtype == np.float32 and session.trainer.step == 0
+    assert session.trainer.network.dense[0].W.dtype == np.float32
+    session.step_batch()
+    assert session.trainer.step_losses[-1] > 0
+    window.actions["undo"].trigger()
+    assert window.document.project.training.dtype == "float64" and not box.isChecked()
+    assert session.trainer.dtype == np.float64 and session.trainer.step == 5

@@ -12,7 +12,7 @@ from ann_studio.core.phases import Phase
 from ann_studio.document.project_document import ProjectDocument
 from ann_studio.document.selection import Selected
 from ann_studio.document.session import TrainingSession
-from ann_studio.views.panels.math_format import num
+from ann_studio.views.panels.math_format import factor, num
 from ann_studio.views.panels.math_formulas import Context, focus, formula_lines
 from ann_studio.views.panels.math_notation import available, make_notation
 from tests.helpers import EXAMPLES, merge_spec
@@ -101,4 +101,27 @@ def test_dag_network_uses_source_activations(qtbot):
         s.step_phase()
     text = plain(lines_for(s, "nielsen", Selected("neuron", "out", 0)))
     assert "a41" in text.replace(" ", "") and "terms" in text  # c (layer 4) feeds out; 9 inputs cut short
+    s.shutdown()
+
+
+def test_l2_update_is_written_as_nielsens_weight_decay(qtbot):
+    """SGD with L2: w⁺ = (1 − η·λ/n)·w − η·∂E/∂w, weight_decay = λ/n (Nielsen's chapter 3); the
+    bias, which L2 leaves alone unless regularize_bias, keeps b⁺ = b − η·∂E/∂b."""
+    project = load_project(EXAMPLES / "lesson.annproj")
+    project.optimizer.weight_decay = 0.125
+    s = TrainingSession(ProjectDocument(project))
+    s.step_batch()  # the run is past step 0, so the update has a weight before it
+    while s.current_phase != Phase("update"):
+        s.step_phase()
+    t, eta = s.trainer, project.optimizer.learning_rate
+    before = s.parameters_before_update()
+    k = t.network.index["output"]
+    old, g, new = before[-2][0, 1], t.pass_.grad_W[k][0, 1], t.network.layers[k].W[0, 1]
+    assert new == pytest.approx((1 - eta * 0.125) * old - eta * g, abs=1e-15)
+    text = plain(lines_for(s, "nielsen", Selected("weight", "output", 0, 1)))
+    assert "(1 − η·λ/n) · w312 − η · ∂E/∂w312" in text and "(L2: weight_decay = λ/n = 0.125)" in text
+    assert f"(1 − {factor(eta, 9)} × 0.125) × {factor(old, 9)} − {factor(eta, 9)} × {factor(g, 9)}" in text
+    assert num(new, 9) in text
+    bias = plain(lines_for(s, "nielsen", Selected("neuron", "output", 0)))
+    assert "b31+ = b31 − η · ∂E/∂b31 =" in bias and "λ" not in bias[bias.index("b31+"):]
     s.shutdown()

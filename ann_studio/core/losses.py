@@ -70,13 +70,19 @@ def _mse(y_hat, y):
     return np.einsum("ij,ij->i", d, d) / d.shape[1]
 
 
+def _probabilities(y_hat):
+    """ŷ kept inside (0, 1): 1 − 1e-12 is 1 in float32, so there the bound is float32's epsilon."""
+    eps = max(EPS, float(np.finfo(y_hat.dtype).eps)) if y_hat.dtype.kind == "f" else EPS
+    return np.clip(y_hat, eps, 1.0 - eps)
+
+
 def _bce(y_hat, y):
-    p = np.clip(y_hat, EPS, 1.0 - EPS)
+    p = _probabilities(y_hat)
     return -np.sum(y * np.log(p) + (1.0 - y) * np.log1p(-p), axis=1)
 
 
 def _bce_grad(y_hat, y):
-    p = np.clip(y_hat, EPS, 1.0 - EPS)
+    p = _probabilities(y_hat)
     return (p - y) / (p * (1.0 - p))
 
 

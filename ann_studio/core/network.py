@@ -151,6 +151,12 @@ class Network:
     def parameter_count(self) -> int:
         return sum(layer.W.size + layer.b.size for layer in self.dense)
 
+    def set_dtype(self, dtype) -> None:
+        """Hold every parameter as ``dtype`` (float64 or float32; values rounded once to it)."""
+        for layer in self.dense:
+            if layer.W.dtype != dtype:
+                layer.W, layer.b = layer.W.astype(dtype), layer.b.astype(dtype)
+
     def get_parameters(self) -> list[np.ndarray]:
         """Copies of every parameter array: W, b of each dense layer in order."""
         return [p.copy() for layer in self.dense for p in (layer.W, layer.b)]
@@ -248,14 +254,16 @@ class Network:
 
     def predict(self, x: np.ndarray, batch: int = PREDICT_CHUNK) -> np.ndarray:
         """The network's output for ``x`` (m, n_inputs) → (m, outputs), in chunks."""
-        x = np.asarray(x, dtype=float)
+        x = np.asarray(x)
+        if x.dtype.kind != "f":  # numbers of another kind: as float64 (float32 stays float32)
+            x = x.astype(float)
         if x.ndim == 1:
             x = x[None, :]
         out = []
         for start in range(0, x.shape[0], batch):
             out.append(self.run_forward(Pass(len(self.layers)), x[start:start + batch]).copy())
         if not out:
-            return np.zeros((0, self.layers[self.output_index].units))
+            return np.zeros((0, self.layers[self.output_index].units), dtype=x.dtype)
         return np.concatenate(out, axis=0)
 
     def forward_all(self, x: np.ndarray, dtype=np.float64, chunk: int = 1024) -> list[np.ndarray | None]:

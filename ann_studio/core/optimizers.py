@@ -134,5 +134,7 @@ class Optimizer:
     def get_state(self) -> dict:
         return {k: (int(v) if k == "t" else [a.copy() for a in v]) for k, v in self.state.items()}
 
-    def set_state(self, state: dict) -> None:
-        self.state = {k: (int(v) if k == "t" else [a.copy() for a in v]) for k, v in state.items()}
+    def set_state(self, state: dict, dtype=None) -> None:
+        """Copy ``state`` in (its buffers as ``dtype``, the parameters' type: a file holds float64)."""
+        self.state = {k: (int(v) if k == "t" else [np.array(a, dtype=dtype or a.dtype) for a in v])
+                      for k, v in state.items()}

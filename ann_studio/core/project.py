@@ -27,14 +27,14 @@ from .network import Network
 from .optimizer_file import optimizer_to_json, parse_optimizer
 from .optimizers import OptimizerSettings
 from .spec import NetworkSpec, dense_in_order, network_to_json, parse_network, validate
-from .trainer import Trainer, TrainingSettings
+from .trainer import DTYPES, Trainer, TrainingSettings
 
 FORMAT = "ann-studio-project"
 VERSION = 2
 MAX_FILE_BYTES = 512 * 2**20
 _KNOWN_TOP = {"format", "version", "network", "loss", "optimizer", "training", "data", "run", "run_aside", "arrays",
               "runs"}
-_KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy"}
+_KNOWN_TRAIN = {"batch_size", "shuffle", "seed", "max_epochs", "target_loss", "target_accuracy", "dtype"}
 
 
 @dataclass
@@ -287,6 +287,7 @@ def _parse_training(obj: Any, path: str) -> TrainingSettings:
         t.target_loss = jp.need_number(obj["target_loss"], f"{path}.target_loss", 0.0)
     if obj.get("target_accuracy") is not None:
         t.target_accuracy = jp.need_number(obj["target_accuracy"], f"{path}.target_accuracy", 0.0, 1.0)
+    t.dtype = jp.need_choice(obj.get("dtype", "float64"), f"{path}.dtype", DTYPES)
     t.extra = {k: copy.deepcopy(v) for k, v in obj.items() if k not in _KNOWN_TRAIN}
     return t
 
@@ -304,6 +305,8 @@ def project_to_json(project: Project) -> dict:
     for key in ("max_epochs", "target_loss", "target_accuracy"):
         if getattr(t, key) is not None:
             training[key] = getattr(t, key)
+    if t.dtype != "float64":
+        training["dtype"] = t.dtype
     training.update(copy.deepcopy(t.extra))
     aside = project.run is not None and project.run.get("aside")
     network = with_current_weights(project).network if project.run is not None else project.network

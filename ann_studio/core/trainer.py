@@ -32,6 +32,10 @@ KEYFRAME_BUDGET = 32 * 2**20  # bytes of keyframes kept for rewind
 KEYFRAME_OVERHEAD = 2048
 #: a saved run keeps up to this many keyframes (and this many numbers in them) for rewinds
 SAVED_KEYFRAMES, SAVED_KEYFRAME_VALUES = 64, 2_000_000
+#: the number types a run can train in (``training.dtype``): float64 by default; float32 halves
+#: the memory of the data and the time of big products (see docs/file-format.md for its tolerance)
+DTYPES = ("float64", "float32")
+
 #: the fewest steps between keyframes. A frame has a fixed cost besides its arrays (its objects,
 #: the generator's state, the settings: ~14 µs, a third of an XOR step, measured); 64 steps apart
 #: keep frames under 1 % of a tiny network's training (every 8 steps cost 7 %), and a rewind
@@ -50,6 +54,7 @@ class TrainingSettings:
     max_epochs: int | None = None
     target_loss: float | None = None
     target_accuracy: float | None = None
+    dtype: str = "float64"
     extra: dict = field(default_factory=dict)
 
 
@@ -129,10 +134,15 @@ class Trainer:
                  x: np.ndarray, y: np.ndarray, test_x: np.ndarray | None = None,
                  test_y: np.ndarray | None = None, evaluate: bool = True):
         self.network = network
-        self.x = np.ascontiguousarray(x, dtype=float)
-        self.y = np.ascontiguousarray(y, dtype=float)
-        self.test_x = None if test_x is None or len(test_x) == 0 else np.asarray(test_x, dtype=float)
-        self.test_y = None if test_y is None or len(test_y) == 0 else np.asarray(test_y, dtype=float)
+        if training.dtype not in DTYPES:
+            raise ValueError(f"training.dtype must be one of {', '.join(DTYPES)}, not {training.dtype!r}")
+        #: what the run computes in: the data, the parameters, the optimizer's buffers, every pass
+        self.dtype = dtype = np.dtype(training.dtype)
+        network.set_dtype(dtype)
+        self.x = np.ascontiguousarray(x, dtype=dtype)  # float64 data for a float64 run: not copied
+        self.y = np.ascontiguousarray(y, dtype=dtype)
+        self.test_x = None if test_x is None or len(test_x) == 0 else np.asarray(test_x, dtype=dtype)
+        self.test_y = None if test_y is None or len(test_y) == 0 else np.asarray(test_y, dtype=dtype)
         self.training = training
         self.evaluate_epochs = evaluate
         self.classification = is_classification(self.y)
@@ -559,7 +569,7 @@ class Trainer:
         settings = copy.deepcopy(state["settings"])
         self.optimizer = Optimizer(settings.optimizer.copy())
         self._apply_settings(settings)
-        self.optimizer.set_state(state["optimizer_state"])
+        self.optimizer.set_state(state["optimizer_state"], self.dtype)
         self.keyframe_interval = int(state.get("keyframe_interval", self.keyframe_interval))
         self.phase_index = 0
         self.batch = None
@@ -616,7 +626,7 @@ class Trainer:
         self._forward_ready = None
         self.rng.bit_generator.state = _copy_rng_state(frame.rng_state)
         self._apply_settings(copy.deepcopy(frame.settings))  # the frame's optimizer type, then its state
-        self.optimizer.set_state(frame.opt_state)
+        self.optimizer.set_state(frame.opt_state, self.dtype)
         self._apply_settings(copy.deepcopy(self._settings_at(frame.step)))
         self.step_losses.truncate(frame.step)
         self.epoch_records.truncate_to_epoch(frame.epoch)

@@ -303,9 +303,10 @@ class SetSettingsCommand(QUndoCommand):
         project = document.project
         self._old = (project.loss, project.optimizer.copy(), _copy_training(project.training))
         self._new = (loss, optimizer.copy(), _copy_training(training))
-        # a new seed or shuffling starts a new run: keep the current one, so Undo gives it back
+        # a new seed, shuffling or number type starts a new run: keep the current one, so Undo gives it back
         self._old_run = None
-        if (training.seed, training.shuffle) != (project.training.seed, project.training.shuffle):
+        if ((training.seed, training.shuffle, training.dtype)
+                != (project.training.seed, project.training.shuffle, project.training.dtype)):
             document.sync_run()
             self._old_run = copy.deepcopy(project.run)
 

@@ -374,7 +374,8 @@ class TrainingSession(SessionRunsMixin, SessionSettingsMixin, SessionInspectMixi
             except DataError:  # targets this loss cannot use: say so (the run waits for Undo)
                 self._build(carry=True)
                 return
-        if project.training.shuffle != t.training.shuffle or project.training.seed != t.training.seed:
+        if ((project.training.shuffle, project.training.seed, project.training.dtype)
+                != (t.training.shuffle, t.training.seed, t.training.dtype)):
             self.rebuild()
             return
         ended = self._reclaim()  # settings apply to the trainer in the window; the worker resumes after

@@ -805,6 +805,11 @@
         <name>InspectorPanel</name>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
+            <source>A new run in single precision: faster on big data sets, agrees with float64 to about 6 digits</source>
+            <translation>以单精度开始新的训练：大数据集上更快，与 float64 约有 6 位有效数字一致</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
             <source>Accepts 0.5, 0,5 and fractions like 1/3</source>
             <translation>可输入 0.5、0,5 以及 1/3 这样的分数</translation>
         </message>
@@ -827,6 +832,11 @@
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Bias b of neuron %1; in Zhou's notation its threshold %2 = −b = %3</source>
             <translation>神经元 %1 的偏置 b；在周志华的记号中其阈值 %2 = −b = %3</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Compute in float32 (half the memory)</source>
+            <translation>用 float32 计算（内存减半）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -952,6 +962,11 @@
             <location filename="ann_studio/views/panels/inspector.py" />
             <source>Set momentum</source>
             <translation>设置动量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/inspector.py" />
+            <source>Set number type</source>
+            <translation>设置数值类型</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/inspector.py" />
@@ -1770,6 +1785,11 @@
             <location filename="ann_studio/views/panels/math_format.py" />
             <source>Input</source>
             <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/math_format.py" />
+            <source>L2: weight_decay = λ/n = %1</source>
+            <translation>L2：weight_decay = λ/n = %1</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/math_format.py" />

@@ -49,6 +49,7 @@ CAPTIONS = (
     QT_TRANSLATE_NOOP("MathFormulas", "this sample: "),
     QT_TRANSLATE_NOOP("MathFormulas", "(frozen: not trained)"),
     QT_TRANSLATE_NOOP("MathFormulas", "(frozen: not trained, as in Mazur's post)"),
+    QT_TRANSLATE_NOOP("MathFormulas", "L2: weight_decay = λ/n = %1"),
 )
 
 

@@ -13,6 +13,11 @@ def _plain_sgd(settings) -> bool:
     return settings.type == "sgd" and not settings.momentum and not settings.weight_decay and not settings.l1
 
 
+def _decaying_sgd(settings) -> bool:
+    """SGD with L2 only: Nielsen's w → (1 − ηλ/n)·w − η·∂E/∂w, with ``weight_decay`` = λ/n."""
+    return settings.type == "sgd" and not settings.momentum and bool(settings.weight_decay) and not settings.l1
+
+
 def gradient_lines(ctx, k: int, i: int, j: int | None) -> list[Line]:
     """∂E/∂w for weight (i, j) — Mazur's chain written out where it applies — and ∂E/∂b."""
     nt, p, s, net = ctx.notation, ctx.p, ctx.s, ctx.net
@@ -81,7 +86,7 @@ def _weight_update(ctx, k: int, i: int, j: int) -> list[Line]:
         return [Line(ctx.cap("Update"), f"{sym} = {ctx.n(new)}")]
     old, g = before[0][i, j], ctx.p.grad_W[k][i, j]
     zhou = _zhou_weight(ctx, k, i, j) if nt.thresholds else None
-    return [_update_line(ctx, sym, old, new, g, zhou)]
+    return [_update_line(ctx, sym, old, new, g, zhou, weight=True)]
 
 
 def _bias_update(ctx, k: int, i: int) -> list[Line]:
@@ -110,17 +115,27 @@ def _zhou_weight(ctx, k: int, i: int, j: int):
     return f"η {nt.delta(k, i)} {nt.x(k, j)}", [eta, -ctx.p.delta[k][ctx.s, i], ctx.p.x_in[k][ctx.s, j]]
 
 
-def _update_line(ctx, sym: str, old: float, new: float, g: float, zhou) -> Line:
-    """w⁺ = w − η·∂E/∂w (plain SGD; Zhou's Δ form with thresholds), else w⁺ = w + Δw."""
+def _update_line(ctx, sym: str, old: float, new: float, g: float, zhou, weight: bool = False) -> Line:
+    """w⁺ = w − η·∂E/∂w (plain SGD; Zhou's Δ form with thresholds), w⁺ = (1 − ηλ/n)·w − η·∂E/∂w
+    (SGD with L2 on this parameter), else w⁺ = w + Δw."""
     settings = ctx.trainer.optimizer.settings
     eta = settings.learning_rate
     delta = new - old
-    if _plain_sgd(settings) and len(ctx.p.x) == 1 and zhou:
+    decays = _decaying_sgd(settings) and (weight or settings.regularize_bias)
+    plain = _plain_sgd(settings) or (_decaying_sgd(settings) and not decays)  # a bias L2 leaves alone
+    if decays:
+        decay = settings.weight_decay
+        html = equation(f"{sym}<sup>+</sup>", f"(1 − η·λ/n) · {sym} − η · {ctx.notation.grad(sym)}",
+                        f"(1 − {factor(eta, ctx.digits)} × {factor(decay, ctx.digits)}) × {factor(old, ctx.digits)}"
+                        f" − {factor(eta, ctx.digits)} × {factor(g, ctx.digits)}", ctx.n(new),
+                        note="<span style='color:#777'>(" + caption("L2: weight_decay = λ/n = %1").replace(
+                            "%1", factor(decay, ctx.digits)) + ")</span>")
+    elif plain and len(ctx.p.x) == 1 and zhou:
         dsym, factors = zhou
         html = equation(f"Δ{sym}", dsym, product(factors, ctx.digits), ctx.n(delta))
         html += equation(f"{sym}<sup>+</sup>", f"{sym} + Δ{sym}", f"{ctx.n(old)} + {factor(delta, ctx.digits)}",
                          ctx.n(new))
-    elif _plain_sgd(settings):
+    elif plain:
         html = equation(f"{sym}<sup>+</sup>", f"{sym} − η · {ctx.notation.grad(sym)}",
                         f"{ctx.n(old)} − {factor(eta, ctx.digits)} × {factor(g, ctx.digits)}", ctx.n(new))
     else:
