@@ -8,6 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import QSettings
 
+from ann_studio.core.practice import expected_value
 from ann_studio.lessons import Assignment, LessonError, load_assignment, save_assignment
 
 
@@ -133,3 +134,39 @@ def test_a_second_assignment_replaces_the_first(window, qtbot, tmp_path):
     assert classroom_of(window).locked == {"reset_training"}
     window.session.step_phase()  # training updates do not unlock it
     assert not window.actions["reset_training"].isEnabled()
+
+
+# ---------------------------------------------------------------------- practice requirements (issue 14)
+
+def test_the_student_window_shows_the_assignments_progress(window, tmp_path):
+    from ann_studio.views.classroom_mode import open_assignment
+
+    path = save_assignment(Assignment("mazur", practice=[{"quantity": "delta", "in_a_row": 2}]), tmp_path / "hw")
+    assert open_assignment(window, path)
+    window.actions["practice_mode"].trigger()
+    label = window.findChild(object, "practice_assignment")
+    assert label.isVisibleTo(window) and "✘ 2 correct δ in a row (0/2)" in label.text()
+    assert "not complete yet" in label.text()
+    practice = window.practice
+    while practice.question.quantity != "delta":
+        practice.reveal()
+        practice.next_question()
+    for _ in range(2):
+        q = practice.question
+        practice.answer(repr(expected_value(window.session.trainer, q.quantity, q.layer_id, q.index)))
+    assert "✔ 2 correct δ in a row (2/2)" in label.text() and "— complete" in label.text()
+    assert "2 right of 2 asked" in label.text()
+
+
+def test_the_teacher_requires_practice_in_the_dialog(window, qtbot, tmp_path):
+    from ann_studio.views.panels.assignment_dialog import AssignmentDialog
+
+    panel = window.docks["lessons_panel"].widget()
+    panel.start_lesson("mazur")
+    dialog = AssignmentDialog(window, panel.lesson)
+    qtbot.addWidget(dialog)
+    dialog.require_deltas.setChecked(True)
+    dialog.delta_count.setValue(5)
+    dialog.require_full_step.setChecked(True)
+    saved = json.loads(dialog.save_to(tmp_path / "hw").read_text(encoding="utf-8"))
+    assert saved["practice"] == [{"quantity": "delta", "in_a_row": 5}, {"full_step": True}]

@@ -176,3 +176,11 @@ def test_next_phase_reveals_and_the_next_question_follows(qtbot, window):
     window.actions["step_phase"].trigger()  # reveal the forward phase of the hidden layer
     assert current(window) == ("z", "out", (0,))
     assert "0.593269992" in formula_text(window)  # out_h1 is known now, substituted
+
+
+def test_next_batch_runs_the_step_and_the_next_step_is_asked(qtbot, window):
+    window.actions["practice_mode"].trigger()
+    window.actions["step_batch"].trigger()  # a whole step: the practice asks the next step's first phase
+    t = window.session.trainer
+    assert t.step == 1 and current(window) == ("z", "hidden", (0,)) and t.phase_index == 1
+    assert "0.149780716" in formula_text(window)  # w1⁺ from the first step's update

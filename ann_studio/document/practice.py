@@ -48,11 +48,14 @@ class PracticeController(QObject):
         self.feedback: Feedback | None = None
         self.attempts = 0
         self.session_start = len(session.practice_log)
+        #: a classroom assignment's practice requirements (:mod:`ann_studio.lessons.practice_checks`)
+        self.requirements: list[dict] = []
         self._queue: list[Question] = []
         self._position: tuple | None = None
         self._advancing = False
         session.updated.connect(self._on_session_updated)
         session.reset_done.connect(self._on_session_reset_done)
+        session.play_state_changed.connect(self._on_session_play_state_changed)
 
     @property
     def log(self):
@@ -74,6 +77,19 @@ class PracticeController(QObject):
         self.active_changed.emit(on)
         self.changed.emit()
 
+    def set_requirements(self, requirements: list[dict]) -> None:
+        """What the open assignment asks of practice mode (an empty list: nothing)."""
+        self.requirements = list(requirements)
+        self.changed.emit()
+
+    def report(self):
+        """The assignment's :class:`~ann_studio.lessons.classroom.PracticeReport`, or None."""
+        if not self.requirements:
+            return None
+        from ..lessons.classroom import Assignment, practice_report
+
+        return practice_report(Assignment("", practice=self.requirements), self.log, self.session.trainer)
+
     def set_notation(self, key: str) -> None:
         if key != self.notation:
             self.notation = key
@@ -83,7 +99,7 @@ class PracticeController(QObject):
 
     def _where(self) -> tuple | None:
         t = self.session.trainer
-        return None if t is None else (id(t), t.step, t.phase_index)
+        return None if t is None else (id(t), t.step, t.phase_index, self.session.focus_sample)
 
     def _prepare(self) -> None:
         """Ask the next phase's quantities (running the input phase first: it computes nothing)."""
@@ -173,8 +189,14 @@ class PracticeController(QObject):
 
     # ------------------------------------------------------------------ the session moved
 
+    @Slot(str)
+    def _on_session_play_state_changed(self, _state: str) -> None:
+        self._on_session_updated()  # a pause after playing: ask the phase the run stopped before
+
     @Slot()
     def _on_session_updated(self) -> None:
+        if self.session.playing:  # Play runs on (practice asks again at the pause)
+            return
         if self.active and not self._advancing and self._where() != self._position:
             self.feedback, self.previous = None, None  # Next Phase, a rewind, the timeline: ask afresh
             self._prepare()

@@ -18,6 +18,8 @@ close               quantity…, value, tolerance (1e-6)   \|quantity − value\
 below / above       quantity…, value                     quantity < value / > value
 dock_visible        dock                                 that dock (panel) is shown
 layer_selected      layer                                that canvas layer is selected
+practice            quantity, layer, index, correct |      the practice log meets it (see
+                    in_a_row; or full_step: true         :mod:`.practice_checks`)
 all / any           of: [checks]                         every / some sub-check holds
 =================== ==================================== ============================================
 
@@ -73,6 +75,8 @@ class Observation:
     triggered: Counter = field(default_factory=Counter)
     visible_docks: set[str] = field(default_factory=set)
     selected_layers: set[str] = field(default_factory=set)
+    #: practice mode's log (:class:`ann_studio.core.practice_log.PracticeLog`), or None
+    practice_log: Any = None
 
 
 # ---------------------------------------------------------------------------- parsing
@@ -146,6 +150,10 @@ def parse_check(check: Any, path: str) -> dict:
         _text(check, "dock", path)
     elif kind == "layer_selected":
         _text(check, "layer", path)
+    elif kind == "practice":
+        from .practice_checks import parse_requirement
+
+        parse_requirement(check, path)
     elif kind in ("all", "any"):
         items = check.get("of")
         if not isinstance(items, list) or not items:
@@ -154,7 +162,7 @@ def parse_check(check: Any, path: str) -> dict:
             parse_check(item, f"{path}.of[{k}]")
     else:
         kinds = ("action_triggered, step_at_least, epoch_at_least, phase_is, loss_below, loss_above, "
-                 "accuracy_at_least, close, below, above, dock_visible, layer_selected, all, any")
+                 "accuracy_at_least, close, below, above, dock_visible, layer_selected, practice, all, any")
         raise LessonError(f"{path}.check", f"unknown check {show(kind)}; expected one of {kinds}")
     return check
 
@@ -228,6 +236,10 @@ def holds(check: dict, obs: Observation) -> bool:
         return check["dock"] in obs.visible_docks
     if kind == "layer_selected":
         return check["layer"] in obs.selected_layers
+    if kind == "practice":
+        from .practice_checks import progress
+
+        return obs.practice_log is not None and progress(check, obs.practice_log, t).met
     if kind == "phase_is":
         phase = obs.phase
         return phase is not None and phase.kind == check["value"] and check.get("layer", phase.layer) == phase.layer

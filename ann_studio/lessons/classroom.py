@@ -8,9 +8,12 @@ the window opens on the lesson with the chosen actions and panels hidden or disa
      "lesson": "learning-rate",
      "project": "my-net.annproj",          (optional; relative to this file; default: the lesson's)
      "hidden": ["new_project", "weights_panel"],
-     "locked": ["step_epoch"]}
+     "locked": ["step_epoch"],
+     "practice": [{"quantity": "delta", "in_a_row": 5}, {"full_step": true}]}   (optional)
 
-``hidden`` and ``locked`` name QAction or dock objectNames (``docs/actions.md``). Qt-free.
+``hidden`` and ``locked`` name QAction or dock objectNames (``docs/actions.md``). ``practice``
+lists what the student must do in practice mode (:mod:`.practice_checks`); the window reports
+the student's progress and score (:func:`practice_report`). Qt-free.
 
 Saving adds ``"checksum"``: the SHA-256 of what the assignment imposes (the lesson, the hidden and
 locked names, the project file's bytes). The window shows its first eight digits as the
@@ -35,6 +38,7 @@ from ..core.errors import DataError, ProjectError
 from ..core.jsonpath import show
 from ..core.project import parse_text, write_atomic
 from .checks import LessonError, check_header
+from .practice_checks import Progress, parse_requirement, progress
 
 FORMAT = "ann-studio-classroom"
 VERSION = 1
@@ -55,6 +59,8 @@ class Assignment:
     path: Path | None = None
     #: the checksum the file carries (None: none, e.g. written by hand or by an older version)
     stored_checksum: str | None = None
+    #: practice requirements (:mod:`.practice_checks`): "5 correct δ in a row", "one full step"
+    practice: list[dict] = field(default_factory=list)
 
     def checksum(self) -> str:
         """SHA-256 (64 hex digits) of the lesson, the hidden and locked names (in any order) and
@@ -68,6 +74,8 @@ class Assignment:
             project = digest.hexdigest()
         imposed = {"lesson": self.lesson, "hidden": sorted(set(self.hidden)), "locked": sorted(set(self.locked)),
                    "project": project}
+        if self.practice:  # (only when set: the codes of assignments without practice stay as they were)
+            imposed["practice"] = self.practice
         return hashlib.sha256(json.dumps(imposed, sort_keys=True).encode("utf-8")).hexdigest()
 
     def code(self) -> str:
@@ -93,6 +101,10 @@ def parse_assignment(obj: Any, base: Path) -> Assignment:
     if not isinstance(lesson, str) or not lesson:
         raise LessonError("lesson", f"expected a lesson id, got {show(lesson)}")
     assignment = Assignment(lesson, _names(obj, "hidden"), _names(obj, "locked"))
+    practice = obj.get("practice", [])
+    if not isinstance(practice, list):
+        raise LessonError("practice", f"expected a list of practice requirements, got {show(practice)}")
+    assignment.practice = [parse_requirement(req, f"practice[{k}]") for k, req in enumerate(practice[:100])]
     if obj.get("project") is not None:
         if not isinstance(obj["project"], str) or not obj["project"]:
             raise LessonError("project", f"expected a project file path, got {show(obj['project'])}")
@@ -132,6 +144,8 @@ def save_assignment(assignment: Assignment, path: str | Path) -> Path:
         path = path.with_name(path.name + SUFFIX)
     obj: dict[str, Any] = {"format": FORMAT, "version": VERSION, "lesson": assignment.lesson,
                            "hidden": list(assignment.hidden), "locked": list(assignment.locked)}
+    if assignment.practice:
+        obj["practice"] = list(assignment.practice)
     try:
         obj["checksum"] = assignment.stored_checksum = assignment.checksum()
     except OSError as exc:
@@ -144,3 +158,24 @@ def save_assignment(assignment: Assignment, path: str | Path) -> Path:
     write_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
     assignment.path = path
     return path
+
+
+@dataclass
+class PracticeReport:
+    """The student's practice for an assignment: each requirement's :class:`Progress`, the
+    score (right at the first try / asked) and whether every requirement is met."""
+
+    progress: list[Progress]
+    right: int
+    asked: int
+
+    @property
+    def complete(self) -> bool:
+        return all(p.met for p in self.progress)
+
+
+def practice_report(assignment: Assignment, log, trainer) -> PracticeReport:
+    """How the practice ``log`` (:class:`~ann_studio.core.practice_log.PracticeLog`) stands
+    against ``assignment.practice``; ``trainer`` gives the size of a full step."""
+    total, _kinds = log.score()
+    return PracticeReport([progress(req, log, trainer) for req in assignment.practice], total.right, total.asked)

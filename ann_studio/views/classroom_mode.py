@@ -148,6 +148,7 @@ def apply_assignment(window, assignment: Assignment) -> bool:
     if previous is not None:
         previous.release()
     ClassroomLock(window, assignment)
+    window.practice.set_requirements(assignment.practice)  # the practice panel reports the progress
     return True
 
 

@@ -76,6 +76,16 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Practice: require correct δ in a row:</source>
+            <translation>练习：要求连续答对 δ 的题数：</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
+            <source>Practice: require every quantity of one full step</source>
+            <translation>练习：要求答对完整一步中的每个量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/assignment_dialog.py" />
             <source>Save Classroom Assignment</source>
             <translation>保存课堂作业</translation>
         </message>
@@ -2165,6 +2175,21 @@
         <name>PracticePanel</name>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>%1 correct %2</source>
+            <translation>答对 %1 个%2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>%1 correct %2 in a row</source>
+            <translation>连续答对 %1 个%2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>Assignment: %1 right of %2 asked</source>
+            <translation>作业：已答 %2 题，首次答对 %1 题</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -2360,6 +2385,21 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>activation a</source>
+            <translation>激活值 a</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>complete</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>every quantity of one full step</source>
+            <translation>完整一步中的每个量</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
             <source>gradients</source>
             <translation>梯度</translation>
         </message>
@@ -2370,8 +2410,33 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>loss E</source>
+            <translation>损失 E</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
             <source>net input</source>
             <translation>净输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>net input z</source>
+            <translation>净输入 z</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>new bias</source>
+            <translation>新偏置</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>new weight</source>
+            <translation>新权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>not complete yet</source>
+            <translation>尚未完成</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />
@@ -2392,6 +2457,16 @@
             <location filename="ann_studio/views/panels/practice_panel.py" />
             <source>δ</source>
             <translation>δ</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>∂E/∂b</source>
+            <translation>∂E/∂b</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/panels/practice_panel.py" />
+            <source>∂E/∂w</source>
+            <translation>∂E/∂w</translation>
         </message>
     </context>
     <context>

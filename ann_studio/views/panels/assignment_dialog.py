@@ -7,11 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,6 +65,19 @@ class AssignmentDialog(QDialog):
             self.table.setCellWidget(row, 1, combo)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
+        # practice mode: what the student must compute (the practice panel reports the progress)
+        self.require_deltas = QCheckBox(_tr("Practice: require correct δ in a row:"), self,
+                                        objectName="assignment_practice_deltas")
+        self.delta_count = QSpinBox(self, objectName="assignment_practice_delta_count", minimum=1, maximum=100,
+                                    value=5)
+        self.require_full_step = QCheckBox(_tr("Practice: require every quantity of one full step"), self,
+                                           objectName="assignment_practice_full_step")
+        row = QHBoxLayout()
+        row.addWidget(self.require_deltas)
+        row.addWidget(self.delta_count)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.require_full_step)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self._on_save)
@@ -77,8 +93,13 @@ class AssignmentDialog(QDialog):
         chosen = {name: self.table.cellWidget(row, 1).currentData() for row, (name, _) in enumerate(self.items)}
         path = self.window_.document.path
         project = Path(path) if path is not None and Path(path).resolve() != self.lesson.project else None
+        practice = []
+        if self.require_deltas.isChecked():
+            practice.append({"quantity": "delta", "in_a_row": self.delta_count.value()})
+        if self.require_full_step.isChecked():
+            practice.append({"full_step": True})
         return Assignment(self.lesson.id, [n for n, s in chosen.items() if s == "hidden"],
-                          [n for n, s in chosen.items() if s == "locked"], project)
+                          [n for n, s in chosen.items() if s == "locked"], project, practice=practice)
 
     def save_to(self, path: str | Path) -> Path:
         """Save the assignment to ``path``; :attr:`saved` holds it (its code for the teacher)."""

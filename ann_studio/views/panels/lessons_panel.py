@@ -123,6 +123,7 @@ class LessonsPanel(QWidget):
         w.session.updated.connect(self._evaluate)
         w.session.play_state_changed.connect(self._on_session_play_state_changed)
         w.selection.changed.connect(self._evaluate)
+        w.practice.changed.connect(self._evaluate)  # an answer in practice mode
         w.document.project_replaced.connect(self._on_document_project_replaced)
         for name, action in w.actions.items():
             action.triggered.connect(lambda _checked=False, n=name: self._on_action_triggered(n))
@@ -205,7 +206,7 @@ class LessonsPanel(QWidget):
         selected = w.selection.current
         return Observation(w.session.trainer, w.session.current_phase, self.triggered,
                            {n for n, d in w.docks.items() if d.toggleViewAction().isChecked()},
-                           {selected.layer} if selected is not None else set())
+                           {selected.layer} if selected is not None else set(), w.session.practice_log)
 
     def _on_action_triggered(self, name: str) -> None:
         self.triggered[name] += 1

@@ -64,6 +64,14 @@ UNREADABLE = {
     "division_by_zero": QT_TRANSLATE_NOOP("PracticePanel", "The answer divides by zero."),
     "too_large": QT_TRANSLATE_NOOP("PracticePanel", "The answer is too large."),
 }
+QUANTITY_NAMES = {"z": QT_TRANSLATE_NOOP("PracticePanel", "net input z"),
+                  "a": QT_TRANSLATE_NOOP("PracticePanel", "activation a"),
+                  "loss": QT_TRANSLATE_NOOP("PracticePanel", "loss E"),
+                  "delta": QT_TRANSLATE_NOOP("PracticePanel", "δ"),
+                  "grad_w": QT_TRANSLATE_NOOP("PracticePanel", "∂E/∂w"),
+                  "grad_b": QT_TRANSLATE_NOOP("PracticePanel", "∂E/∂b"),
+                  "new_w": QT_TRANSLATE_NOOP("PracticePanel", "new weight"),
+                  "new_b": QT_TRANSLATE_NOOP("PracticePanel", "new bias")}
 KIND_NAMES = {"z": QT_TRANSLATE_NOOP("PracticePanel", "net input"),
               "a": QT_TRANSLATE_NOOP("PracticePanel", "activation"),
               "loss": QT_TRANSLATE_NOOP("PracticePanel", "loss"),
@@ -77,6 +85,19 @@ def slip_sentence(code: str | None, notation: str) -> str:
         return _tr("This matches none of the usual slips. Here is the worked answer.")
     key = "sign_zhou" if code == "sign" and notation == "zhou" else code
     return QCoreApplication.translate("PracticePanel", SLIPS[key])
+
+
+def requirement_text(req: dict) -> str:
+    """A practice requirement in words: ``5 correct δ in a row``, ``every quantity of one full step``."""
+    if req.get("full_step"):
+        return _tr("every quantity of one full step")
+    what = QCoreApplication.translate("PracticePanel", QUANTITY_NAMES[req["quantity"]])
+    if "layer" in req:
+        where = req["layer"] + ("" if req.get("index") is None else " " + ",".join(str(v + 1) for v in req["index"]))
+        what += f" ({where})"
+    if "in_a_row" in req:
+        return _tr("%1 correct %2 in a row").replace("%1", str(req["in_a_row"])).replace("%2", what)
+    return _tr("%1 correct %2").replace("%1", str(req.get("correct", 1))).replace("%2", what)
 
 
 class PracticePanel(QWidget):
@@ -108,6 +129,8 @@ class PracticePanel(QWidget):
         self.feedback_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.score_label = QLabel(self, objectName="practice_score")
         self.score_label.setWordWrap(True)
+        self.assignment_label = QLabel(self, objectName="practice_assignment")
+        self.assignment_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.answer_edit, 1)
         row.addWidget(self.check_button)
@@ -122,6 +145,7 @@ class PracticePanel(QWidget):
         left.addLayout(buttons)
         left.addStretch(1)
         left.addWidget(self.score_label)
+        left.addWidget(self.assignment_label)
         scroll = QScrollArea(self, objectName="practice_feedback_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -213,6 +237,15 @@ class PracticePanel(QWidget):
             self._highlight(q)
         self.feedback_label.setText(self._feedback_html())
         self.score_label.setText(self._score_text())
+        report = self.practice.report()
+        self.assignment_label.setVisible(report is not None)
+        if report is not None:
+            items = [f"{'✔' if p.met else '✘'} {requirement_text(p.requirement)} ({p.have}/{p.need})"
+                     for p in report.progress]
+            head = _tr("Assignment: %1 right of %2 asked").replace("%1", str(report.right)).replace(
+                "%2", str(report.asked))
+            done = _tr("complete") if report.complete else _tr("not complete yet")
+            self.assignment_label.setText(f"{head} — {done}\n" + "\n".join(items))
 
     def _highlight(self, q) -> None:
         if q.layer_id is None:
