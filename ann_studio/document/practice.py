@@ -48,7 +48,8 @@ class PracticeController(QObject):
         self.feedback: Feedback | None = None
         self.attempts = 0
         self.session_start = len(session.practice_log)
-        #: a classroom assignment's practice requirements (:mod:`ann_studio.lessons.practice_checks`)
+        #: a classroom assignment's practice requirements (:mod:`ann_studio.lessons.practice_checks`;
+        #: the practice panel reports the progress)
         self.requirements: list[dict] = []
         self._queue: list[Question] = []
         self._position: tuple | None = None
@@ -81,14 +82,6 @@ class PracticeController(QObject):
         """What the open assignment asks of practice mode (an empty list: nothing)."""
         self.requirements = list(requirements)
         self.changed.emit()
-
-    def report(self):
-        """The assignment's :class:`~ann_studio.lessons.classroom.PracticeReport`, or None."""
-        if not self.requirements:
-            return None
-        from ..lessons.classroom import Assignment, practice_report
-
-        return practice_report(Assignment("", practice=self.requirements), self.log, self.session.trainer)
 
     def set_notation(self, key: str) -> None:
         if key != self.notation:

@@ -40,17 +40,15 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ProjectError
 from ..core.jsonpath import show
 from ..core.phases import PHASE_KINDS
+from .errors import LessonError
 
 SCALARS = ("loss", "step_loss", "epoch_loss", "accuracy", "test_accuracy", "learning_rate", "step", "epoch")
 LAYERED = ("weight", "bias", "gradient", "grad_norm", "grad_ratio")
 QUANTITIES = SCALARS + LAYERED + ("output",)
 
 
-class LessonError(ProjectError):
-    """A malformed lesson or assignment file: ``path`` is the JSON path of the problem."""
 
 
 def check_header(obj: Any, file_format: str, version: int) -> None:

@@ -72,7 +72,7 @@ class Assignment:
                 for chunk in iter(lambda: stream.read(1 << 16), b""):
                     digest.update(chunk)
             project = digest.hexdigest()
-        imposed = {"lesson": self.lesson, "hidden": sorted(set(self.hidden)), "locked": sorted(set(self.locked)),
+        imposed: dict[str, Any] = {"lesson": self.lesson, "hidden": sorted(set(self.hidden)), "locked": sorted(set(self.locked)),
                    "project": project}
         if self.practice:  # (only when set: the codes of assignments without practice stay as they were)
             imposed["practice"] = self.practice

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..core.jsonpath import show
 from ..core.practice import QUANTITIES, step_questions
-from .checks import LessonError
+from .errors import LessonError
 
 _KEYS = {"quantity", "layer", "index", "correct", "in_a_row", "full_step"}
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.practice_answer import DEFAULT_TOLERANCE
 from ...document.practice import NUMBERS, WORKED
 from ...document.selection import Selected
+from ...lessons.classroom import Assignment, practice_report
 from ..plain_text import escape
 from . import practice_formula
 from .math_format import num
@@ -237,7 +238,7 @@ class PracticePanel(QWidget):
             self._highlight(q)
         self.feedback_label.setText(self._feedback_html())
         self.score_label.setText(self._score_text())
-        report = self.practice.report()
+        report = self._report()
         self.assignment_label.setVisible(report is not None)
         if report is not None:
             items = [f"{'✔' if p.met else '✘'} {requirement_text(p.requirement)} ({p.have}/{p.need})"
@@ -246,6 +247,13 @@ class PracticePanel(QWidget):
                 "%2", str(report.asked))
             done = _tr("complete") if report.complete else _tr("not complete yet")
             self.assignment_label.setText(f"{head} — {done}\n" + "\n".join(items))
+
+    def _report(self):
+        """The open assignment's :class:`~ann_studio.lessons.classroom.PracticeReport`, or None."""
+        if not self.practice.requirements:
+            return None
+        return practice_report(Assignment("", practice=self.practice.requirements), self.practice.log,
+                               self.session.trainer)
 
     def _highlight(self, q) -> None:
         if q.layer_id is None:
