@@ -171,8 +171,9 @@ class PracticePanel(QWidget):
     @Slot()
     def check(self) -> None:
         self.practice.answer(self.answer_edit.text())
-        if self.practice.feedback is not None and self.practice.feedback.kind == "correct":
-            self.answer_edit.clear()
+        feedback = self.practice.feedback
+        if feedback is not None and (feedback.kind == "correct" or feedback.level >= WORKED):
+            self.answer_edit.clear()  # after the worked answer, Enter goes on to the next question
 
     @Slot()
     def _on_answer_return_pressed(self) -> None:
@@ -229,9 +230,9 @@ class PracticePanel(QWidget):
             self.tolerance_label.clear()
         else:
             formula = self.formula()
-            symbol = plain_symbol(formula.symbol)
             self.question_label.setText(_tr("Compute %1 (highlighted on the canvas; its formula is in the Math "
-                                            "view).").replace("%1", f"<b>{escape(symbol)}</b>"))
+                                            "view).").replace("%1", f"<b>{formula.symbol}</b>"))
+            self.question_label.setToolTip(plain_symbol(formula.symbol))
             allowed = DEFAULT_TOLERANCE.allowed(formula.result)
             self.tolerance_label.setText(_tr("Right within ±%1: 4 significant digits, or 1e-4 relative.").replace(
                 "%1", f"{allowed:.2g}"))
