@@ -103,7 +103,8 @@ def _check_worker(trainer, say) -> None:
     import copy
     import time
 
-    from .core.worker import WorkerClient, parameters_equal
+    from .core.worker import parameters_equal
+    from .core.worker_client import WorkerClient
 
     start = time.perf_counter()
     client = WorkerClient()

@@ -13,7 +13,8 @@ import pytest
 from ann_studio.core import DivergenceError, load_project
 from ann_studio.core.activations import get_activation
 from ann_studio.core.losses import get_loss
-from ann_studio.core.worker import WorkerClient, parameters_equal
+from ann_studio.core.worker import parameters_equal
+from ann_studio.core.worker_client import WorkerClient
 from ann_studio.document import training_worker
 from ann_studio.document.project_document import ProjectDocument
 from ann_studio.document.session import TrainingSession

@@ -11,7 +11,8 @@ import pytest
 
 from ann_studio.core import NetworkSpec, OptimizerSettings, Project, TrainingSettings
 from ann_studio.core.shared_data import AttachedDataset, SharedDataset, leftover_segments
-from ann_studio.core.worker import WorkerClient, parameters_equal
+from ann_studio.core.worker import parameters_equal
+from ann_studio.core.worker_client import WorkerClient
 from ann_studio.document import training_worker
 from ann_studio.document.project_document import ProjectDocument
 from ann_studio.document.session import TrainingSession

@@ -10,7 +10,7 @@ from __future__ import annotations
 import atexit
 import os
 
-from ..core.worker import WorkerClient
+from ..core.worker_client import WorkerClient
 
 _CLIENT: WorkerClient | None = None
 

@@ -1,5 +1,6 @@
 """The prediction panel (``prediction_panel``): one chosen sample — its inputs (as the image for
-image data such as the 8 × 8 digits) beside the network's output activations and the target."""
+image data such as the 8 × 8 digits, and the 28 × 28 digit for MNIST's 784 inputs) beside the
+network's output activations and the target."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..panels.registry import PanelSpec
 from ..plain_text import plain
 from . import style
 from .base import LivePanel
+from .digit_image import image_shape_of
 from .export import export_button
 
 
@@ -22,6 +24,7 @@ class PredictionPanel(LivePanel):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._shown_input: np.ndarray | None = None  # the sample the input plot shows
+        self._levels = (0.0, 1.0)  # the grey levels of the input image
         self.part = QComboBox(self)
         self.part.setObjectName("prediction_part")
         self.part.addItem(self.tr("Training sample"), "train")
@@ -65,7 +68,9 @@ class PredictionPanel(LivePanel):
         x, _ = self._arrays(trainer)
         self.index_spin.setMaximum(len(x) - 1)
         self.input_plot.clear()
-        shape = self.session.dataset.image_shape if self.session.dataset is not None else None
+        shape = image_shape_of(self.session.dataset)
+        # the grey levels span the whole data set (computed once: 47 M values for MNIST)
+        self._levels = (float(x.min()), float(x.max())) if shape else (0.0, 1.0)
         if shape:
             style.style_plot(self.input_plot, self.tr("Input image"))
             self.input_plot.invertY(True)
@@ -98,7 +103,7 @@ class PredictionPanel(LivePanel):
             self._shown_input = sample.copy()
             if self.image_shape:
                 self.image.setImage(sample.reshape(self.image_shape).astype(np.float32),
-                                    levels=(float(x.min()), float(x.max())), autoLevels=False)
+                                    levels=self._levels, autoLevels=False)
             else:
                 self.input_bars.setOpts(x=np.arange(len(sample)), height=sample)
         out = trainer.network.predict(sample[None, :])[0]
