@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import merge_spec
 
 from ann_studio.core import LayerSpec, NetworkSpec
 from ann_studio.core.landscape import (
@@ -22,8 +23,6 @@ from ann_studio.core.losses import get_loss
 from ann_studio.core.network import Network
 from ann_studio.core.optimizers import OptimizerSettings
 from ann_studio.core.trainer import Trainer, TrainingSettings
-
-from helpers import merge_spec
 
 
 def two_weight_network() -> Network:

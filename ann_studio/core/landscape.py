@@ -191,8 +191,8 @@ def _chunk_losses(network: Network, loss: Loss, x: np.ndarray, y: np.ndarray, di
     g = len(da)
     ca, cb = da[:, None, None], db[:, None, None]
     acts: dict[int, np.ndarray] = {}
-    for layer in network.inputs:
-        acts[layer.index] = x[:, layer.columns] if len(network.inputs) > 1 else x
+    for source in network.inputs:
+        acts[source.index] = x[:, source.columns] if len(network.inputs) > 1 else x
     for k, layer in enumerate(network.dense):
         W0, b0 = dirs.centre[2 * k], dirs.centre[2 * k + 1]
         W1, b1 = dirs.first[2 * k], dirs.first[2 * k + 1]
