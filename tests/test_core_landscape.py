@@ -193,3 +193,32 @@ def test_run_path_beyond_the_replayed_steps_uses_the_keyframes_and_ends_at_the_w
     np.testing.assert_array_equal(points[-1], np.concatenate([p.ravel() for p in trainer.network.get_parameters()]))
     steps, points = run_path(replica(trainer), None)
     assert len(steps) == 1 and len(points) == 1
+
+
+def test_contours_lie_on_their_level_and_the_computed_picture_matches_the_slice():
+    from ann_studio.core.landscape_compute import LandscapeRequest, RunRequest, compute, contour_segments
+
+    rows, cols = np.indices((21, 31), dtype=float)
+    values = (cols - 15.0) ** 2 + 2 * (rows - 10.0) ** 2
+    segments, levels = contour_segments(values, np.array([20.0, 60.0]))
+    assert len(segments) > 20 and set(levels) == {20.0, 60.0}
+    x, y = segments[..., 0], segments[..., 1]
+    exact = (x - 15.0) ** 2 + 2 * (y - 10.0) ** 2
+    np.testing.assert_allclose(exact, np.broadcast_to(levels[:, None], exact.shape), rtol=0.08)
+
+    trainer = _xor_trainer(OptimizerSettings(type="sgd", learning_rate=3.0))
+    trainer.train(steps=30)
+    request = LandscapeRequest(replica(trainer).network, trainer.loss, trainer.x, trainer.y,
+                               trainer.network.get_parameters(), trainer.optimizer.settings, "random", 3,
+                               runs=[RunRequest("main", "#1f77b4", trainer.state_dict(), replica(trainer))],
+                               resolution=21)
+    picture = compute(request)
+    path = picture.paths[0]
+    assert list(path.steps) == list(range(31))
+    np.testing.assert_allclose(path.coords[-1], [0.0, 0.0], atol=1e-12)  # the run ends at the centre
+    assert picture.a_values[0] < path.coords[:, 0].min() and picture.a_values[-1] > path.coords[:, 0].max()
+    direct = objective(request.network, trainer.loss, trainer.x, trainer.y,
+                       picture.directions.point(picture.a_values[4], picture.b_values[7]))
+    assert picture.values[7, 4] == pytest.approx(direct, rel=1e-12)
+    with pytest.raises(Cancelled):
+        compute(request, cancelled=lambda: True)

@@ -1065,6 +1065,109 @@
         </message>
     </context>
     <context>
+        <name>LandscapePanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Compute the slice and the paths again now</source>
+            <translation>现在重新计算切面和路径</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Loss landscape</source>
+            <translation>损失地形</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Loss landscape: %1 – %2 (%3)</source>
+            <translation>损失地形：%1 – %2（%3）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Pick two different weights for the axes.</source>
+            <translation>请为两个坐标轴选择两个不同的权重。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Random directions</source>
+            <translation>随机方向</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Recompute</source>
+            <translation>重新计算</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Relief</source>
+            <translation>立体阴影</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Shade the slice as a lit relief: valleys and ridges look three-dimensional</source>
+            <translation>把切面画成受光照的浮雕：山谷和山脊看起来是立体的</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>The landscape could not be computed: %1</source>
+            <translation>无法计算损失地形：%1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>The plane through the current weights: two random directions scaled to each neuron's weights (Li et al. 2018), or two weights you pick</source>
+            <translation>经过当前权重的平面：按每个神经元的权重缩放的两个随机方向（Li 等，2018），或你选择的两个权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>The weight along this axis; every other weight keeps its current value</source>
+            <translation>沿此坐标轴变化的权重；其他权重都保持当前值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Two weights</source>
+            <translation>两个权重</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Which random directions: another seed shows another slice</source>
+            <translation>使用哪组随机方向：换一个种子就显示另一个切面</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>colours</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>direction 1</source>
+            <translation>方向 1</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>direction 2</source>
+            <translation>方向 2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>log colours</source>
+            <translation>对数颜色</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>loss on %1 of %2 samples</source>
+            <translation>基于 %2 个样本中的 %1 个计算损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>seed </source>
+            <translation>种子 </translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <location filename="ann_studio/views/language_menu.py" />
@@ -3861,6 +3964,11 @@
             <location filename="ann_studio/views/plots/gradients_panel.py" />
             <source>Gradients</source>
             <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Loss landscape</source>
+            <translation>损失地形</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/prediction_panel.py" />

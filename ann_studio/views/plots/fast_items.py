@@ -237,6 +237,13 @@ class RasterImage(QGraphicsPixmapItem):
         qimage.setColorTable(_color_table(lut))
         self._set_qimage(qimage, index)
 
+    def set_rgb(self, rgb: np.ndarray) -> None:
+        """Show an (rows, columns, 3) uint8 picture (the landscape's shaded relief)."""
+        rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+        rows, columns = rgb.shape[:2]
+        self.image = rgb
+        self._set_qimage(QImage(rgb.data, columns, rows, 3 * columns, QImage.Format.Format_RGB888), rgb)
+
     def _set_qimage(self, qimage: QImage, buffer: np.ndarray) -> None:
         self._buffer = buffer  # the QImage reads this memory until fromImage has copied it
         resized = self.pixmap().width() != qimage.width() or self.pixmap().height() != qimage.height()

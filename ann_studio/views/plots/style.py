@@ -129,6 +129,8 @@ DIVERGING_LUT = _lut([(0.0, "#2166ac"), (0.25, "#67a9cf"), (0.5, "#f7f7f7"), (0.
 TWO_CLASS_LUT = _lut([(0.0, PALETTE[0]), (0.5, "#e8eaeb"), (1.0, PALETTE[1])])
 #: sequential map for counts and magnitudes
 SEQUENTIAL_LUT = _lut([(0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b")])
+#: the loss landscape: low loss light, high loss dark grey-brown, so the runs' coloured paths stand out
+LANDSCAPE_LUT = _lut([(0.0, "#fbfaf5"), (0.35, "#dcd6c4"), (0.7, "#a89d86"), (1.0, "#5c5346")])
 #: grey scale for image inputs (digits): 0 white, 1 black
 GREY_LUT = _lut([(0.0, "#ffffff"), (1.0, "#000000")])
 
