@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSizePolicy, QSpinBox
 
 from ...core.landscape import ParameterRef, sample_subset
 from ...core.landscape_compute import RESOLUTION, LandscapeRequest, RunRequest
@@ -107,16 +107,19 @@ class LandscapePanel(LivePanel):
         self.compute_button.setToolTip(_tr("Compute the slice and the paths again now"))
         self.status = QLabel(self)
         self.status.setObjectName("landscape_status")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
+        for box in (self.mode_box, self.first_box, self.second_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.mode_box.currentIndexChanged.connect(self._on_option_changed)
         self.seed_box.valueChanged.connect(self._on_option_changed)
         self.first_box.currentIndexChanged.connect(self._on_option_changed)
         self.second_box.currentIndexChanged.connect(self._on_option_changed)
         self.shade_box.toggled.connect(self._on_shade_toggled)
         self.compute_button.clicked.connect(self.compute_now)
-        for w in (self.mode_box, self.seed_box, self.first_box, self.second_box, self.shade_box, self.compute_button,
-                  self.status):
+        for w in (self.mode_box, self.seed_box, self.first_box, self.second_box, self.shade_box, self.compute_button):
             self.tools.addWidget(w)
-        self.tools.addStretch(1)
+        self.tools.addWidget(self.status, 1)
         self.tools.addWidget(export_button(self, lambda: self.view.scene()))
         self._show_mode_widgets()
 
