@@ -237,7 +237,7 @@ class Network:
         else:
             scaled = delta.T * (1.0 / m)  # scale the small δ, not the large ∂E/∂W
             p.grad_W[k] = scaled @ p.x_in[k]
-            p.grad_b[k] = scaled.sum(axis=1)
+            p.grad_b[k] = np.add.reduce(scaled, axis=1)  # .sum(axis=1) without its Python wrapper
 
     # ------------------------------------------------------------------ whole passes
 
