@@ -230,6 +230,149 @@
         </message>
     </context>
     <context>
+        <name>ComparePanel</name>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>%1 · step %2</source>
+            <translation>%1 · 第 %2 步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>%1: largest |Δw| %2</source>
+            <translation>%1：最大 |Δw| %2</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Curves</source>
+            <translation>曲线</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Differences</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>Every run at step %1, the earliest step the branches shown have reached (a run that stopped at a fork: at its own step).</source>
+            <translation>所有运行都显示第 %1 步的状态，即所显示分支中最早到达的步数（停在分叉处的运行显示其自身的步数）。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Forked from</source>
+            <translation>分叉自</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Log scale</source>
+            <translation>对数坐标</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Loss of each run</source>
+            <translation>各次运行的损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Side by side</source>
+            <translation>并排比较</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>Side by side shows decision boundaries of problems with two inputs.</source>
+            <translation>并排比较只显示两个输入的问题的决策边界。</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Test accuracy</source>
+            <translation>测试准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Test loss</source>
+            <translation>测试损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>The run whose weights are subtracted</source>
+            <translation>被减去其权重的运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>The run whose weights are taken</source>
+            <translation>取其权重的运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Tick the runs to compare (the loss landscape draws their paths too)</source>
+            <translation>勾选要比较的运行（损失地形也会画出它们的路径）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Training accuracy</source>
+            <translation>训练准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>What changed</source>
+            <translation>改动</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>at step</source>
+            <translation>分叉步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>loss (moving mean)</source>
+            <translation>损失（滑动平均）</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>unit</source>
+            <translation>单元</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionPanel</name>
         <message>
             <location filename="ann_studio/views/plots/confusion_panel.py" />
@@ -3944,6 +4087,11 @@
             <location filename="ann_studio/views/plots/activations_panel.py" />
             <source>Activations</source>
             <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_panel.py" />
+            <source>Compare runs</source>
+            <translation>比较运行</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/confusion_panel.py" />

@@ -35,6 +35,7 @@ _MODULES = [
     "ann_studio.views.plots.weights_panel",
     "ann_studio.views.plots.decision_plot",
     "ann_studio.views.plots.landscape_plot",
+    "ann_studio.views.plots.compare_panel",
     "ann_studio.views.plots.activations_panel",
     "ann_studio.views.plots.gradients_panel",
     "ann_studio.views.plots.confusion_panel",

@@ -20,7 +20,7 @@ from . import style
 from .base import LivePanel
 from .export import export_button
 from .fast_items import RasterImage
-from .plane import CLASS_TABLE, Plane, class_shades, plane_for
+from .plane import Plane, plane_for, show_output
 from .point_cloud import set_class_points
 from .unit_mosaic import UnitMosaic
 
@@ -149,16 +149,7 @@ class DecisionPanel(LivePanel):
             values = acts[k][:, unit].reshape(shape)
             self.image.set_values(values, _levels(net.layers[k].activation.name, values), style.TWO_CLASS_LUT)
             return
-        out, discrete = self.output_values, self.discretise_box.isChecked()
-        if self.plane.n_classes and out.shape[1] > 1:
-            self.image.set_indexed(class_shades(out, discrete).reshape(shape), CLASS_TABLE)
-            return
-        values = out[:, 0].reshape(shape)
-        if self.plane.n_classes:
-            values = (values > 0.5).astype(np.float32) if discrete else values
-            self.image.set_values(values, (0.0, 1.0), style.TWO_CLASS_LUT)
-        else:
-            self.image.set_values(values, self.plane.target_levels, style.DIVERGING_LUT)
+        show_output(self.image, self.plane, self.output_values, shape, self.discretise_box.isChecked())
 
     # ------------------------------------------------------------------ interaction
 

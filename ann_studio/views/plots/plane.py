@@ -105,3 +105,18 @@ def class_shades(out: np.ndarray, discrete: bool) -> np.ndarray:
         strength = np.clip((share - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
         level = np.rint(strength * (SHADES - 1))
     return ((winner % len(_PALETTE_RGB)) * SHADES + level).astype(np.uint8)
+
+
+def show_output(image, plane: Plane, out: np.ndarray, shape: tuple[int, int], discrete: bool = False) -> None:
+    """Show the network's output ``out`` (m, k) over the plane on ``image`` (a RasterImage of
+    ``shape``): class colours faded by certainty, a two-class sigmoid through the class map, or a
+    regression's value through the diverging map."""
+    if plane.n_classes and out.shape[1] > 1:
+        image.set_indexed(class_shades(out, discrete).reshape(shape), CLASS_TABLE)
+        return
+    values = out[:, 0].reshape(shape)
+    if plane.n_classes:
+        values = (values > 0.5).astype(np.float32) if discrete else values
+        image.set_values(values, (0.0, 1.0), style.TWO_CLASS_LUT)
+    else:
+        image.set_values(values, plane.target_levels, style.DIVERGING_LUT)
