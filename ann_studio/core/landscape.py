@@ -32,8 +32,9 @@ from .network import DenseLayer, Network
 from .optimizers import OptimizerSettings
 
 #: a chunk of grid points holds at most this many activation values per layer (8 bytes each:
-#: arrays that stay in the cache were ~1.5× faster than 16 MB ones, measured on a 2-8-8-1 net)
-CHUNK_VALUES = 65_536
+#: 2 MB arrays were ~1.5× faster than 16 MB ones on a 2-8-8-1 net; much smaller chunks cost
+#: Python time per chunk)
+CHUNK_VALUES = 262_144
 #: the largest grid side a slice may ask for
 MAX_RESOLUTION = 201
 
@@ -235,7 +236,7 @@ def loss_slice(network: Network, loss: Loss, x: np.ndarray, y: np.ndarray, dirs:
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     aa, bb = np.meshgrid(a_values - dirs.origin[0], b_values - dirs.origin[1])
     da, db = aa.ravel(), bb.ravel()
-    widest = max(max(layer.units, sum(network.layers[s].units for s in layer.sources)) for layer in network.dense)
+    widest = max(layer.units for layer in network.dense)  # activations are (chunk, m, units)
     chunk = max(1, CHUNK_VALUES // max(1, len(x) * widest))
     out = np.empty(len(da))
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

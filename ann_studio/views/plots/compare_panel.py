@@ -146,6 +146,8 @@ class ComparePanel(LivePanel):
         self.curves_view.addItem(self.accuracy_plot, 1, 0)
         style.style_plot(self.accuracy_plot, _tr("Training accuracy"), _tr("step"), _tr("accuracy"))
         self.accuracy_plot.setXLink(self.loss_plot)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getAxis("left").setWidth(62)  # the same width: the step axes line up
         self.accuracy_plot.setYRange(0, 1.02, padding=0)
         self.loss_plot.setLogMode(False, True)
         self.loss_curves: dict[str, PathCurve] = {}
