@@ -184,3 +184,28 @@ def test_next_batch_runs_the_step_and_the_next_step_is_asked(qtbot, window):
     t = window.session.trainer
     assert t.step == 1 and current(window) == ("z", "hidden", (0,)) and t.phase_index == 1
     assert "0.149780716" in formula_text(window)  # w1⁺ from the first step's update
+
+
+def test_the_export_button_writes_the_log(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.actions["practice_mode"].trigger()
+    answer(qtbot, window, "0.3775")
+    target = tmp_path / "mine.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
+    widget(window, "practice_export").click()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("time,step,quantity") and len(lines) == 2 and ",z,hidden,1,mazur,1,0.3775," in lines[1]
+
+
+def test_zhou_writes_the_update_as_w_plus_eta_g_b(qtbot, window):
+    widget(window, "math_view").set_notation("zhou")
+    window.actions["practice_mode"].trigger()
+    while current(window) != ("new_w", "out", (0, 0)):
+        window.practice.reveal()
+        window.practice.next_question()
+    assert "0.4 + 0.5 × (−0.138498562) × 0.593269992" in formula_text(window)
+    answer(qtbot, window, "0.4 + 0.5 * 0.138498562 * 0.593269992")  # w + ηδb: Nielsen's δ for g
+    assert window.practice.feedback.verdict.mistake == "sign"
+    answer(qtbot, window, "0,35891648")
+    assert window.practice.feedback.kind == "correct"

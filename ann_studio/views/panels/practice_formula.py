@@ -204,5 +204,14 @@ def _update(worked, q, nt, k, i, result, n, f) -> PracticeFormula:
     plain = settings.type == "sgd" and not settings.momentum and not settings.weight_decay and not settings.l1
     if not plain:
         return PracticeFormula(symbol, f"{sym} + Δ{sym}", f"{n(old)} + Δ ({settings.type})", "", result, "update")
+    if zhou and worked.m == 1:  # Zhou's Δw_hj = η g_j b_h (Δv_ih = η e_h x_i) and Δθ_j = −η g_j
+        g_zhou = -float(p.delta[k][worked.s, i])
+        if q.quantity == "new_w":
+            x = float(p.x_in[k][worked.s, j])
+            return PracticeFormula(symbol, f"{sym} + η {nt.delta(k, i)} {nt.x(k, j)}",
+                                   f"{n(old)} + {f(eta)} × {f(g_zhou)} × {f(x)}", f"{n(old)} + {f(eta * g_zhou * x)}",
+                                   result, "update")
+        return PracticeFormula(symbol, f"{sym} − η {nt.delta(k, i)}", f"{n(old)} − {f(eta)} × {f(g_zhou)}",
+                               f"{n(old)} − {f(eta * g_zhou)}", result, "update")
     return PracticeFormula(symbol, f"{sym} − η · {nt.grad(sym)}", f"{n(old)} − {f(eta)} × {f(g)}",
                            f"{n(old)} − {f(eta * g)}", result, "update")
