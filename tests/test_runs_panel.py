@@ -201,3 +201,12 @@ def test_a_branch_with_another_structure_switches_saves_and_reopens(window, tmp_
     assert other.session.trainer.network.layer("hidden").W.shape[0] == 8 and other.session.trainer.step == 15
     other.document.undo_stack.undo()  # back to main, its own structure
     assert other.session.trainer.network.layer("hidden").W.shape[0] == 6
+
+
+def test_opening_another_project_ends_a_race_without_touching_it(window, qtbot):
+    s, doc = window.session, window.document
+    doc.project.training.max_epochs = None
+    train(window, 3)
+    assert s.race.start("learning_rates")
+    assert window.open_project(EXAMPLES / "circles.annproj")
+    assert not s.race.racing and doc.runs.names() == ["main"]

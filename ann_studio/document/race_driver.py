@@ -61,7 +61,8 @@ class RaceDriver(QObject):
         self._timer.timeout.connect(self._on_tick)
         self.document.runs_changed.connect(self._on_document_runs_changed)
         self.document.current_run_changed.connect(self._on_document_current_run_changed)
-        self.document.project_replaced.connect(self.stop)
+        self.document.project_replaced.connect(self._on_document_project_replaced)
+        self._project = None  # the project the race belongs to
 
     @property
     def racing(self) -> bool:
@@ -110,6 +111,7 @@ class RaceDriver(QObject):
             return [info.name for info in infos]
         self.group = [info.name for info in infos]
         self._names = {name: name for name in self.group}
+        self._project = document.project
         self._timer.start()
         self.racing_changed.emit(True)
         return self.group
@@ -161,6 +163,11 @@ class RaceDriver(QObject):
         if fresh:
             self._store(runner.states)
         if runner.finished or len(runner.diverged) == len(runner.progress):
+            self.stop()
+
+    def _on_document_project_replaced(self) -> None:
+        if self.runner is not None and self.document.project is not self._project:
+            self._names = {}  # another project: its runs are not the race's (nothing is stored)
             self.stop()
 
     def renamed(self, old: str, new: str) -> None:
