@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Other options: --version, --self-test. Exit codes: 0 success, 2 invalid input, 3 diverged.")
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="continue training a project's run and write the trained project",
-                           description="Continue the run saved in FILE (or start it) for --steps or --epochs.")
+                           description="Continue the current run saved in FILE (or start it) for --steps or --epochs; "
+                           "--set changes settings from this step on, --fork branches a new run, --run picks "
+                           "another run (docs/cli.md).")
     train.add_argument("file", type=Path)
     train.add_argument("--restart", action="store_true",
                        help="start from the run's starting weights (step 0) instead of continuing")
