@@ -210,3 +210,13 @@ def test_opening_another_project_ends_a_race_without_touching_it(window, qtbot):
     assert s.race.start("learning_rates")
     assert window.open_project(EXAMPLES / "circles.annproj")
     assert not s.race.racing and doc.runs.names() == ["main"]
+
+
+def test_a_fork_mid_step_starts_at_the_step_boundary(window):
+    s = window.session
+    train(window, 4)
+    s.step_phase()
+    s.step_phase()
+    assert s.trainer.phase_index == 2
+    s.fork_run("b")
+    assert s.trainer.phase_index == 0 and s.trainer.step == 4 and window.document.runs.get("b").fork_step == 4

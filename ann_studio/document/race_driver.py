@@ -78,7 +78,7 @@ class RaceDriver(QObject):
         session.pause()
         t = session.trainer
         if t.phase_index:
-            session.goto(t.step, t.phase_index)
+            session.goto(t.step)  # a race starts at a step boundary
         state = t.state_dict()
         project = document.project
         tree = document.runs

@@ -71,7 +71,7 @@ class SessionRunsMixin:
             return None
         self.pause()
         if self.trainer.phase_index:  # a fork starts at a step boundary
-            self.goto(self.trainer.step, self.trainer.phase_index)
+            self.goto(self.trainer.step)
         name = name or self.default_fork_name()
         command = ForkRunCommand(self.document, name, _tr("Fork run \u201c%1\u201d").replace("%1", name))
         self.document.undo_stack.push(command)

@@ -122,13 +122,15 @@ class RunsPanel(QWidget):
         self.refreshes = 0
         self.rebuild()
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_buttons(self) -> QVBoxLayout:
+        """Two short rows (the dock must stay narrow on a small screen): make runs, then edit them."""
+        rows = QVBoxLayout()
+        make, edit = QHBoxLayout(), QHBoxLayout()
         for name in ("fork_run", "race_optimizers", "race_learning_rates"):
             if name in self.actions:
                 button = QToolButton(self, objectName=f"runs_{name}")
                 button.setDefaultAction(self.actions[name])
-                row.addWidget(button)
+                make.addWidget(button)
         self.colour_button = QToolButton(self, objectName="runs_colour", text=_tr("Colour\u2026"))
         self.colour_button.setToolTip(_tr("Choose the selected run's colour"))
         self.colour_button.clicked.connect(self._on_colour_clicked)
@@ -140,9 +142,11 @@ class RunsPanel(QWidget):
         self.stop_button.clicked.connect(self.session.race.stop)
         self.stop_button.setEnabled(False)
         for button in (self.colour_button, self.delete_button, self.stop_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+            edit.addWidget(button)
+        for row in (make, edit):
+            row.addStretch(1)
+            rows.addLayout(row)
+        return rows
 
     # ------------------------------------------------------------------ reading
 
