@@ -125,3 +125,20 @@ def test_l2_update_is_written_as_nielsens_weight_decay(qtbot):
     bias = plain(lines_for(s, "nielsen", Selected("neuron", "output", 0)))
     assert "b31+ = b31 − η · ∂E/∂b31 =" in bias and "λ" not in bias[bias.index("b31+"):]
     s.shutdown()
+
+
+def test_every_phase_renders_in_float32(qtbot):
+    project = load_project(EXAMPLES / "lesson.annproj")
+    project.training.dtype = "float32"
+    s = TrainingSession(ProjectDocument(project))
+    assert s.trainer.network.dense[0].W.dtype == np.float32
+    for _ in range(2 * len(s.trainer.phases)):
+        s.step_phase()
+        assert plain(lines_for(s, "nielsen", Selected("neuron", "hidden", 1)))
+    text = plain(lines_for(s, "nielsen", Selected("weight", "output", 0, 1)))
+    assert num(float(s.trainer.network.layer("output").W[0, 1]), 9) in text
+    after = [w.copy() for w in s.trainer.network.get_parameters()]
+    s.step_back()  # a rewind in float32: the last phase again, the same numbers
+    s.step_phase()
+    assert all(np.array_equal(a, b) for a, b in zip(after, s.trainer.network.get_parameters()))
+    s.shutdown()

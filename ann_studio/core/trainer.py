@@ -168,8 +168,9 @@ class Trainer:
         self._arange = np.arange(len(self.x))  # the order of every epoch without shuffling (shared)
         self.order = self._arange
         self._order_epoch = -1
-        #: (step, pass) of the whole-set forward pass an epoch's evaluation made, when the next
-        #: step's batch is that same set in the same order: the step starts from it (same bits)
+        #: (step, pass, loss function, loss) of the whole-set forward pass an epoch's evaluation
+        #: made, when the next step's batch is that same set in the same order: the step starts
+        #: from it (same bits); any write of a parameter drops it
         self._forward_ready: tuple[int, Pass, Loss, float] | None = None
         self.batch: np.ndarray | None = None
         self.pass_ = Pass(len(network.layers))
