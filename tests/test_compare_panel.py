@@ -143,3 +143,36 @@ def test_table_holds_each_runs_numbers_now(host):
     assert float(rows["fast"][4]) == float(f"{fast.loss:.6g}")
     assert "0.5" in rows["fast"][8] and rows["slow"][8] == ""
     assert rows["main"][1] == "\u2013"
+
+
+def _params_at(s, name: str, step: int):
+    """The run's parameters at ``step``, replayed independently of the panel."""
+    from ann_studio.core.landscape_path import replica
+
+    copy = replica(s.trainer)
+    state = s.trainer.state_dict() if name == s.document.current_run else s.document.stored_run_state(name)
+    copy.load_state_dict(state)
+    copy.goto(step)
+    return copy.network.get_parameters()
+
+
+def test_the_step_slider_and_the_lockstep_animation_show_every_run_at_that_step(host, qtbot):
+    s = _three_runs(host)
+    panel = _panel(host, 1)
+    side = panel.side
+    assert (side.slider.minimum(), side.slider.maximum()) == (0, 50)
+    side.slider.setValue(35)
+    net = Network(s.trainer.network.to_spec())
+    for name, step in (("main", 30), ("fast", 35), ("slow", 35)):
+        net.set_parameters(_params_at(s, name, step))
+        out = net.forward_all(side.plane.grid_inputs, np.float32)[net.output_index]
+        np.testing.assert_array_equal(side.images[name].image,
+                                      class_shades(out, False).reshape(MULTIPLE_RESOLUTION, MULTIPLE_RESOLUTION))
+        assert side.plots[name].titleLabel.text.endswith(f"step {step}")
+    side.play_button.click()  # from 35: at the end, it stops at the common step and follows the runs again
+    qtbot.waitUntil(lambda: not side.play_button.isChecked(), timeout=20_000)
+    assert side.slider.value() == 50 and side.chosen_step is None
+    net.set_parameters(_params_at(s, "fast", 50))
+    out = net.forward_all(side.plane.grid_inputs, np.float32)[net.output_index]
+    np.testing.assert_array_equal(side.images["fast"].image,
+                                  class_shades(out, False).reshape(MULTIPLE_RESOLUTION, MULTIPLE_RESOLUTION))

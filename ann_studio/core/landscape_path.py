@@ -77,11 +77,3 @@ def run_path(trainer: Trainer, state: dict | None, dense_steps: int = DENSE_STEP
     points.append(current)
     return np.asarray(steps, dtype=np.int64), np.asarray(points)
 
-
-def weights_at(trainer: Trainer, state: dict, step: int) -> list[np.ndarray]:
-    """The parameters of the run ``state`` at ``step`` (at most its current step), replayed on
-    ``trainer`` (a :func:`replica`; its state is overwritten)."""
-    trainer.load_state_dict(state)
-    if step < trainer.step:
-        trainer.goto(max(step, trainer.first_step))
-    return trainer.network.get_parameters()

@@ -258,8 +258,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/plots/compare_views.py" />
-            <source>Every run at step %1, the earliest step the branches shown have reached (a run that stopped at a fork: at its own step).</source>
-            <translation>所有运行都显示第 %1 步的状态，即所显示分支中最早到达的步数（停在分叉处的运行显示其自身的步数）。</translation>
+            <source>Every run at step %1 (a run that stopped at a fork: at its own step).</source>
+            <translation>所有运行都显示第 %1 步的状态（停在分叉处的运行显示其自身的步数）。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/compare_panel.py" />
@@ -280,6 +280,16 @@
             <location filename="ann_studio/views/plots/compare_panel.py" />
             <source>Loss of each run</source>
             <translation>各次运行的损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>Play in lockstep</source>
+            <translation>同步播放</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>Replay every run from the fork to the step shown, all at the same step</source>
+            <translation>从分叉处开始同步重放每个运行，直到所显示的步数，所有运行始终处于同一步</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/compare_panel.py" />
@@ -325,6 +335,11 @@
             <location filename="ann_studio/views/plots/compare_views.py" />
             <source>The run whose weights are taken</source>
             <translation>取其权重的运行</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/compare_views.py" />
+            <source>The step every run is shown at</source>
+            <translation>所有运行显示的步数</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/compare_panel.py" />

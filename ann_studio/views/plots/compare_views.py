@@ -7,10 +7,10 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRectF, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ...core.landscape_path import replica, weights_at
+from ...core.landscape_path import replica
 from ...core.network import Network
 from . import style
 from .fast_items import RasterImage
@@ -21,6 +21,8 @@ from .point_cloud import set_class_points
 MULTIPLE_RESOLUTION = 60
 #: at most this many small multiples
 MAX_MULTIPLES = 12
+#: the lockstep animation: a frame every ANIMATION_MS, from the fork to the step in about this many
+ANIMATION_MS, ANIMATION_FRAMES = 50, 120
 
 
 def _tr(text: str) -> str:
@@ -57,27 +59,39 @@ class SideBySide(QWidget):
         self.images: dict[str, RasterImage] = {}
         self.step = 0
         self._layout_key: tuple = ()
-        self._cache: dict[tuple, list[np.ndarray]] = {}
+        self._replicas: dict[str, tuple] = {}  # run → (fork, loaded step, replica trainer)
+        self.chosen_step: int | None = None  # None: the common step
+        self._snapshots: list = []
+        self._build_player(layout)
 
     def rebuild(self, trainer) -> None:
         """A new network or data: a new plane, and nothing remembered."""
-        self._cache.clear()
+        self._replicas.clear()
         self._layout_key = ()
+        self.stop()
         self.plane = plane_for(self.document.project, self.session.dataset, MULTIPLE_RESOLUTION) \
             if trainer is not None else None
         self.network = Network(trainer.network.to_spec()) if trainer is not None else None
 
     def weights(self, snapshot, step: int) -> list[np.ndarray]:
-        """Run ``snapshot``'s parameters at ``step`` (replayed once, then remembered)."""
+        """Run ``snapshot``'s parameters at ``step`` (at most its step): replayed on a replica
+        trainer kept per run, so the steps of an animation cost a few training steps each."""
         if snapshot.step == step:
             return snapshot.params
-        key = (snapshot.name, step, snapshot.fork_step, snapshot.parent)
-        if key not in self._cache:
+        key = (snapshot.fork_step, snapshot.parent)
+        kept = self._replicas.get(snapshot.name)
+        if kept is None or kept[0] != key or kept[1] < step or snapshot.step < kept[1]:
             trainer = self.session.trainer
             current = snapshot.name == self.document.current_run
             state = trainer.state_dict() if current else self.document.stored_run_state(snapshot.name)
-            self._cache[key] = weights_at(replica(trainer), state, step) if state is not None else snapshot.params
-        return self._cache[key]
+            if state is None:
+                return snapshot.params
+            copy = replica(trainer)
+            copy.load_state_dict(state)
+            kept = self._replicas[snapshot.name] = (key, copy.step, copy)
+        copy = kept[2]
+        copy.goto(max(step, copy.first_step))
+        return copy.network.get_parameters()
 
     def update_runs(self, snapshots: list) -> None:
         snapshots = snapshots[:MAX_MULTIPLES]
@@ -87,7 +101,12 @@ class SideBySide(QWidget):
             self.note.setText(_tr("Side by side shows decision boundaries of problems with two inputs.")
                               if self.plane is None else "")
             return
-        self.step = common_step(snapshots)
+        self._snapshots = snapshots
+        common = common_step(snapshots)
+        with QSignalBlocker(self.slider):
+            self.slider.setRange(min(s.fork_step for s in snapshots), common)
+            self.step = common if self.chosen_step is None else min(self.chosen_step, common)
+            self.slider.setValue(self.step)
         names = tuple(s.name for s in snapshots)
         if names != self._layout_key:
             self._lay_out(snapshots)
@@ -102,8 +121,61 @@ class SideBySide(QWidget):
             show_output(self.images[snap.name], self.plane, out, shape)
             style.set_title(self.plots[snap.name], _tr("%1 \u00b7 step %2").replace("%1", snap.name)
                             .replace("%2", f"{step:,}"), color=snap.colour)
-        self.note.setText(_tr("Every run at step %1, the earliest step the branches shown have reached "
-                              "(a run that stopped at a fork: at its own step).").replace("%1", f"{self.step:,}"))
+        self.note.setText(_tr("Every run at step %1 (a run that stopped at a fork: at its own step).")
+                          .replace("%1", f"{self.step:,}"))
+
+    # ------------------------------------------------------------------ lockstep animation
+
+    def _build_player(self, layout) -> None:
+        row = QHBoxLayout()
+        self.play_button = QPushButton(_tr("Play in lockstep"), self)
+        self.play_button.setObjectName("compare_side_play")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip(_tr("Replay every run from the fork to the step shown, all at the same step"))
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("compare_side_step")
+        self.slider.setToolTip(_tr("The step every run is shown at"))
+        row.addWidget(self.play_button)
+        row.addWidget(self.slider, 1)
+        layout.addLayout(row)
+        self._timer = QTimer(self)
+        self._timer.setInterval(ANIMATION_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        with QSignalBlocker(self.play_button):
+            self.play_button.setChecked(False)
+
+    def show_step(self, step: int) -> None:
+        """Show every run at ``step`` (the slider's range bounds it)."""
+        self.chosen_step = step
+        if self._snapshots:
+            self.update_runs(self._snapshots)
+
+    @Slot(bool)
+    def _on_play_toggled(self, on: bool) -> None:
+        if on:
+            if self.slider.value() >= self.slider.maximum():
+                self.slider.setValue(self.slider.minimum())
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        stride = max(1, (self.slider.maximum() - self.slider.minimum()) // ANIMATION_FRAMES)
+        value = min(self.slider.value() + stride, self.slider.maximum())
+        self.slider.setValue(value)
+        if value >= self.slider.maximum():
+            self.stop()
+            self.chosen_step = None  # follow the runs again
+
+    @Slot(int)
+    def _on_slider_value_changed(self, value: int) -> None:
+        self.show_step(value)
 
     def _lay_out(self, snapshots: list) -> None:
         self.view.clear()
