@@ -61,9 +61,11 @@ class Project:
         return self.path.parent if self.path else Path.cwd()
 
     def copy(self) -> Project:
+        """A copy; the other runs' stored states are shared (they are never changed in place), so
+        copying a project of many long runs (Save, export) stays cheap."""
         return Project(self.network.copy(), self.loss, self.optimizer.copy(), copy.deepcopy(self.training),
                        copy.deepcopy(self.data), copy.deepcopy(self.extra), copy.deepcopy(self.optimizer_extra),
-                       self.path, copy.deepcopy(self.run), copy.deepcopy(self.runs))
+                       self.path, copy.deepcopy(self.run), self.runs.copy() if self.runs is not None else None)
 
     def dataset(self):
         """The project's data as a :class:`ann_studio.core.datasets.Dataset`."""
