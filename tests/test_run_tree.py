@@ -196,3 +196,27 @@ def test_a_snapshot_of_a_run_never_trained_has_its_starting_weights():
     snap = snapshot(project.runs, "b", project)
     assert snap.step == 0 and snap.loss is None and len(snap.params) == 4
     assert all(np.array_equal(a, b) for a, b in zip(snap.params, project.build_network().get_parameters()))
+
+
+def test_a_parent_changed_before_the_fork_shares_nothing_with_its_branch(tmp_path):
+    project = load_project(project_with(tmp_path, OPTIMIZERS["sgd"]))
+    trainer = project.build_trainer()
+    trainer.train(steps=400)
+    project.run = trainer.state_dict()
+    fork_run(project, "b")
+    switch_run(project, "main")
+    main = project.build_trainer()
+    main.goto(200)
+    main.set_learning_rate(2.0)  # main's past before step 400 is no longer b's
+    main.train(steps=10)
+    project.run = main.state_dict()
+    save_project(project, tmp_path / "t.annproj")
+    obj = json.loads((tmp_path / "t.annproj").read_text(encoding="utf-8"))
+    assert "keyframes_shared_before" not in obj["runs"]["list"][1]
+    reopened = load_project(tmp_path / "t.annproj")
+    switch_run(reopened, "b")
+    b = reopened.build_trainer()
+    b.goto(300)  # a rewind into b's own past replays b's settings, not main's
+    alone = load_project(project_with(tmp_path, OPTIMIZERS["sgd"])).build_trainer()
+    alone.train(steps=300)
+    assert all(np.array_equal(x, y) for x, y in zip(b.network.get_parameters(), alone.network.get_parameters()))
