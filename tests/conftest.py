@@ -10,6 +10,8 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
 
 
 import hashlib  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -46,3 +48,90 @@ def _unsaved_work_is_discarded_on_close(monkeypatch):
     modal dialog and block the run: the tests answer "discard" unless a test injects its own
     ``window.discard_prompt``. (Production code never asks whether tests are running.)"""
     monkeypatch.setattr("ann_studio.views.main_window._ask_discard", lambda _window: "discard")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings_and_recovery(tmp_path_factory, monkeypatch):
+    """Every test reads and writes QSettings and its recovery files in a folder of its own (never
+    the developer's real settings, nor another test's): QSettings' user scope (native and INI
+    formats) and ``autosave.recovery_dir()``, the default recovery folder."""
+    from PySide6.QtCore import QSettings
+
+    from ann_studio.document import autosave
+
+    base = tmp_path_factory.mktemp("app")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(base / "settings"))
+    monkeypatch.setattr(autosave, "recovery_dir", lambda: base / "recovery")
+    yield base
+
+
+#: how long a thread a test started may take to finish after the test (it may be winding down)
+_THREAD_GRACE_S = 5.0
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows_timers_or_threads(request, monkeypatch):
+    """Fail a test that leaves a visible top-level widget, an active QTimer or a running thread
+    behind (napari's ``_testsupport`` is the model). Runs its check after qtbot closed the widgets
+    the test registered (autouse fixtures are torn down last). A test that really means to leave
+    one opts out with ``@pytest.mark.allow_leaks``."""
+    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    widgets_before = set(app.topLevelWidgets()) if app is not None else set()
+    threads_before = set(threading.enumerate())
+    started_timers: list[QTimer] = []
+    started_qthreads: list[QThread] = []
+    timer_start, qthread_start = QTimer.start, QThread.start
+
+    def start_timer(self, *args):
+        started_timers.append(self)
+        return timer_start(self, *args)
+
+    def start_qthread(self, *args):
+        started_qthreads.append(self)
+        return qthread_start(self, *args)
+
+    monkeypatch.setattr(QTimer, "start", start_timer)
+    monkeypatch.setattr(QThread, "start", start_qthread)
+    yield
+    monkeypatch.undo()
+    if request.node.get_closest_marker("allow_leaks") or _test_failed(request):
+        return
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    deadline = time.monotonic() + _THREAD_GRACE_S
+    new_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
+    for thread in new_threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    leaks = [f"thread {t.name!r}" for t in new_threads if t.is_alive()]
+    leaks += [f"QThread {t!r}" for t in started_qthreads if _alive(t) and t.isRunning()]
+    leaks += [f"active QTimer {t!r} (interval {t.interval()} ms, parent {type(t.parent()).__name__})"
+              for t in started_timers if _alive(t) and t.isActive()]
+    if app is not None:
+        leaks += [f"visible top-level widget {w!r} ({w.objectName() or type(w).__name__})"
+                  for w in app.topLevelWidgets() if w not in widgets_before and w.isVisible()]
+    assert not leaks, "this test left behind: " + "; ".join(leaks)
+
+
+def _alive(qobject) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(qobject)
+
+
+def _test_failed(request) -> bool:
+    report = getattr(request.node, "rep_call", None)
+    return report is not None and report.failed
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (``rep_call``): the leak check skips a test that
+    already failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
