@@ -76,7 +76,7 @@ def _no_leaked_windows_timers_or_threads(request, monkeypatch):
     behind (napari's ``_testsupport`` is the model). Runs its check after qtbot closed the widgets
     the test registered (autouse fixtures are torn down last). A test that really means to leave
     one opts out with ``@pytest.mark.allow_leaks``."""
-    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -103,6 +103,11 @@ def _no_leaked_windows_timers_or_threads(request, monkeypatch):
     app = QApplication.instance()
     if app is not None:
         app.processEvents()
+        # the windows qtbot closed are deleted (as napari's tests do), and their timers with them
+        for widget in app.topLevelWidgets():
+            if widget not in widgets_before and not widget.isVisible():
+                widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     deadline = time.monotonic() + _THREAD_GRACE_S
     new_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
     for thread in new_threads:

@@ -47,21 +47,16 @@ def isolate_settings(directory: Path) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(directory / "settings"))
 
 
-def make_window(qtbot, tmp_path: Path, path=None, all_panels: bool = False):
+def make_window(qtbot, tmp_path: Path, path=None, all_panels: bool = False, panels: list[str] | None = None):
     """A shown main window with isolated settings and its recovery file under ``tmp_path``.
-    Unless ``all_panels``, only the inspector is docked (canvas tests do not depend on the
-    other issues' panels)."""
+    Docks the panel modules ``panels``; by default only the inspector (canvas tests do not depend
+    on the other issues' panels), with ``all_panels`` every panel."""
     from ann_studio.views.main_window import MainWindow
-    from ann_studio.views.panels import registry
 
     isolate_settings(tmp_path)
-    saved = list(registry._MODULES)
-    if not all_panels:
-        registry._MODULES[:] = ["ann_studio.views.panels.inspector"]
-    try:
-        window = MainWindow(recovery_dir=tmp_path / "recovery")
-    finally:
-        registry._MODULES[:] = saved
+    if panels is None and not all_panels:
+        panels = ["ann_studio.views.panels.inspector"]
+    window = MainWindow(recovery_dir=tmp_path / "recovery", panel_modules=panels)
     qtbot.addWidget(window)
     if path is not None:
         assert window.open_project(path)

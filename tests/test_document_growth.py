@@ -22,3 +22,20 @@ def test_grown_neurons_differ_and_keep_learning_apart():
     trainer.train(steps=50)
     W = trainer.network.layer("hidden").W
     assert not np.allclose(W[2], W[3])
+
+
+def test_neurons_added_by_an_edit_follow_the_projects_seed():
+    """Issue 18: the weights an edit adds come from the project's seed (reproducible), and a
+    second neuron added after the first gets weights of its own."""
+    project = load_project(EXAMPLES / "mazur.annproj")
+    spec = c.with_layer_edited(project.network, "hidden", seed=7, units=3)
+    again = c.with_layer_edited(project.network, "hidden", seed=7, units=3)
+    other_seed = c.with_layer_edited(project.network, "hidden", seed=8, units=3)
+    assert np.array_equal(spec.layer("hidden").weights, again.layer("hidden").weights)
+    assert np.array_equal(spec.layer("hidden").bias, again.layer("hidden").bias)
+    assert not np.array_equal(spec.layer("hidden").weights[2], other_seed.layer("hidden").weights[2])
+    fourth = c.with_layer_edited(spec, "hidden", seed=7, units=4).layer("hidden").weights
+    assert not np.allclose(fourth[3], fourth[2])
+    edge = c.with_edge(spec, spec.layers[0].id, spec.output, seed=7)
+    assert np.array_equal(edge.layer(spec.output).weights, c.with_edge(spec, spec.layers[0].id, spec.output,
+                                                                        seed=7).layer(spec.output).weights)

@@ -106,7 +106,7 @@ def test_status_bar_shows_a_problem_with_an_id_as_plain_text(window):
     spec = _markup_network()
     spec.layers[2].inputs = []  # the LINK layer has no inputs: a problem naming it
     window.document.set_network(spec)
-    window._update_status()
+    window.update_status()
     assert window.status_network.textFormat() == Qt.TextFormat.PlainText
     assert window.status_training.textFormat() == Qt.TextFormat.PlainText
 

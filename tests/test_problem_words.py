@@ -42,7 +42,7 @@ def test_the_status_bar_and_canvas_say_it_in_chinese(qtbot, tmp_path, english):
     i18n.install_translators(language="zh_CN")
     window = make_window(qtbot, tmp_path)
     window.document.set_network(_no_inputs())
-    window._update_status()
+    window.update_status()
     status = window.status_network.text()
     assert "隐藏层“hidden”没有输入" in status and "network.layers" not in status and "has no inputs" not in status
     assert "没有输入" in window.canvas_scene.nodes["hidden"].toolTip()

@@ -19,10 +19,8 @@ from ann_studio.core.run_tree import switch_run
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ANN_STUDIO_WORKER", "0")
-    from ann_studio.views.panels import registry
-
-    monkeypatch.setattr(registry, "_MODULES", ["ann_studio.views.panels.inspector", "ann_studio.views.panels.runs_panel"])
-    w = make_window(qtbot, tmp_path, EXAMPLES / "circles.annproj", all_panels=True)
+    w = make_window(qtbot, tmp_path, EXAMPLES / "circles.annproj",
+                    panels=["ann_studio.views.panels.inspector", "ann_studio.views.panels.runs_panel"])
     w.session.use_worker = False
     return w
 

@@ -143,11 +143,12 @@ def test_export_png_and_svg(window, tmp_path):
     assert not window.export_image(tmp_path / "net.bmp")
 
 
-def test_about_shortcuts_and_reset_layout(window, qtbot):
+def test_about_shortcuts_and_reset_layout(qtbot, tmp_path):
     from ann_studio import __version__
     from ann_studio.views.dialogs.about import about_text
     from ann_studio.views.dialogs.shortcuts import ShortcutSheet
 
+    window = make_window(qtbot, tmp_path, all_panels=True)  # the rebuilt window keeps the panels
     assert __version__ in about_text() and "MIT" in about_text()
     sheet = ShortcutSheet(window.actions, window)
     keys = [sheet.table.item(r, 0).text() for r in range(sheet.table.rowCount())]
@@ -255,6 +256,6 @@ def test_a_draft_graph_of_any_kind_opens_and_says_what_is_wrong(window, tmp_path
     path = tmp_path / "draft.annproj"
     path.write_text(json.dumps(obj), encoding="utf-8")
     assert window.open_project(path), window.last_error
-    window._update_status()
+    window.update_status()
     assert window.document.problems() and window.status_network.text()
     assert not window.actions["play_pause"].isEnabled()

@@ -10,7 +10,9 @@ so each changed layer emits its own signal and undo restores the exact previous 
 from __future__ import annotations
 
 import copy
+import json
 import time
+import zlib
 
 import numpy as np
 from PySide6.QtGui import QUndoCommand
@@ -67,15 +69,25 @@ def _offsets(spec: NetworkSpec, layer: LayerSpec) -> dict[str, tuple[int, int]]:
     return {src: (sl.start, sl.stop) for src, sl in spec.input_slices(layer).items()}
 
 
-#: draws for weights that edits add. Fresh entropy on purpose: with a fixed seed every neuron added
-#: by an edit got the same weights as the previous one, and identical neurons never learn apart.
-#: (Commands keep the resulting spec, so undo/redo stays exact.)
-_EDIT_RNG = np.random.default_rng()
+#: the stream of the project's seed that draws the weights edits add (0 and 1 are the network's
+#: starting weights and the data order)
+EDIT_STREAM = 2
 
 
-def _draw(layer: LayerSpec, rows: int, cols: int, fan_in: int) -> np.ndarray:
+def edit_rng(spec: NetworkSpec, seed: int, edit: str) -> np.random.Generator:
+    """The generator for the weights an ``edit`` of ``spec`` adds: from the project's ``seed``, the
+    network's structure before the edit and the edit, so the same edit of the same project draws
+    the same weights (reproducible), while a second neuron added after the first (another
+    structure) gets weights of its own: identical neurons would never learn apart. (Commands
+    keep the resulting spec, so undo/redo stays exact.)"""
+    structure = [(x.id, x.type, x.units, list(x.inputs)) for x in spec.layers]
+    key = zlib.crc32(json.dumps([structure, edit]).encode("utf-8"))
+    return np.random.default_rng([int(seed), EDIT_STREAM, key])
+
+
+def _draw(rng: np.random.Generator, layer: LayerSpec, rows: int, cols: int, fan_in: int) -> np.ndarray:
     """``rows × cols`` new weights from the layer's own initialiser, scaled for its whole fan-in."""
-    return init_weights(layer.init, _EDIT_RNG, rows, max(fan_in, cols, 1), *layer.init_range)[:, :cols]
+    return init_weights(layer.init, rng, rows, max(fan_in, cols, 1), *layer.init_range)[:, :cols]
 
 
 def unique_id(spec: NetworkSpec, base: str) -> str:
@@ -111,12 +123,14 @@ def with_layers_removed(spec: NetworkSpec, ids: set[str]) -> NetworkSpec:
     return out
 
 
-def with_edge(spec: NetworkSpec, src: str, dst: str) -> NetworkSpec:
-    """``dst`` also takes ``src`` as input (appended; explicit weights grow new columns)."""
+def with_edge(spec: NetworkSpec, src: str, dst: str, seed: int = 0) -> NetworkSpec:
+    """``dst`` also takes ``src`` as input (appended; explicit weights grow new columns, drawn by
+    :func:`edit_rng` from the project's ``seed``)."""
     out = spec.copy()
     layer, n = out.layer(dst), out.layer(src).units
     if layer.weights is not None:
-        layer.weights = np.hstack([layer.weights, _draw(layer, layer.units, n, layer.weights.shape[1] + n)])
+        rng = edit_rng(spec, seed, f"edge {src} {dst}")
+        layer.weights = np.hstack([layer.weights, _draw(rng, layer, layer.units, n, layer.weights.shape[1] + n)])
     layer.inputs.append(src)
     return out
 
@@ -131,14 +145,15 @@ def without_edge(spec: NetworkSpec, src: str, dst: str) -> NetworkSpec:
     return out
 
 
-def with_layer_edited(spec: NetworkSpec, layer_id: str, **changes) -> NetworkSpec:
+def with_layer_edited(spec: NetworkSpec, layer_id: str, seed: int = 0, **changes) -> NetworkSpec:
     """Change fields of one layer. ``id`` renames it everywhere; ``units`` keeps the weights of
-    the neurons that remain and draws those of new neurons (in the layer and its consumers)."""
+    the neurons that remain and draws those of new neurons (in the layer and its consumers) by
+    :func:`edit_rng` from the project's ``seed``."""
     out = spec.copy()
     layer = out.layer(layer_id)
     new_units = changes.pop("units", layer.units)
     if new_units != layer.units:
-        _resize_units(out, layer, new_units)
+        _resize_units(out, layer, new_units, edit_rng(spec, seed, f"units {layer_id} {new_units}"))
     new_id = changes.pop("id", layer_id)
     for key, value in changes.items():
         setattr(layer, key, value)
@@ -151,22 +166,22 @@ def with_layer_edited(spec: NetworkSpec, layer_id: str, **changes) -> NetworkSpe
     return out
 
 
-def _resize_units(spec: NetworkSpec, layer: LayerSpec, units: int) -> None:
+def _resize_units(spec: NetworkSpec, layer: LayerSpec, units: int, rng: np.random.Generator) -> None:
     old = layer.units
     if layer.weights is not None:
         w = layer.weights[:units]
-        layer.weights = w if units <= old else np.vstack([w, _draw(layer, units - old, w.shape[1], w.shape[1])])
+        layer.weights = w if units <= old else np.vstack([w, _draw(rng, layer, units - old, w.shape[1], w.shape[1])])
     if layer.bias is not None:
         b = layer.bias[:units]
         layer.bias = b if units <= old else np.concatenate(
-            [b, init_bias(layer.init, _EDIT_RNG, units - old, *layer.init_range)])
+            [b, init_bias(layer.init, rng, units - old, *layer.init_range)])
     for consumer in spec.layers:
         if layer.id in consumer.inputs and consumer.weights is not None:
             start, stop = _offsets(spec, consumer)[layer.id]
             w = consumer.weights
             middle = w[:, start:start + min(units, old)]
             if units > old:
-                middle = np.hstack([middle, _draw(consumer, consumer.units, units - old,
+                middle = np.hstack([middle, _draw(rng, consumer, consumer.units, units - old,
                                                   w.shape[1] + units - old)])
             consumer.weights = np.hstack([w[:, :start], middle, w[:, stop:]])
     layer.units = units

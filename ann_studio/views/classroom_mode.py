@@ -80,7 +80,7 @@ class ClassroomLock(QObject):
                 dock.toggleViewAction().setEnabled(True)
         self.setParent(None)
         self.deleteLater()
-        self.window_._update_status()  # recomputes which actions are enabled
+        self.window_.update_status()  # recomputes which actions are enabled
 
     def _enforce(self, action: QAction, name: str) -> None:
         if action.isEnabled():

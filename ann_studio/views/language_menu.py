@@ -100,7 +100,8 @@ def rebuild_window(window, keep_layout: bool = True):
         settings.setValue("window/state", window.saveState())
     else:
         settings.remove("window/state")
-    new = type(window)(document, recovery_dir=window.autosaver.directory, context=window.context)
+    new = type(window)(document, recovery_dir=window.autosaver.directory, context=window.context,
+                       panel_modules=window.panel_modules)
     new.disk_guard.take_over(window.disk_guard)  # a change on disk before the rebuild is still noticed
     window.autosaver.hand_over(new.autosaver)  # the recovery file stays on disk throughout
     new.restore_carried_state(saved)

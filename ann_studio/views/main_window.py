@@ -23,6 +23,7 @@ from .app_context import AppContext
 from .canvas import editing
 from .canvas.export import export_image
 from .canvas.scene import CanvasScene
+from .canvas.training_overlay import TrainingOverlay
 from .canvas.view import CanvasView
 from .classroom_mode import classroom_of
 from .dock_layout import arrange_docks, fit_to_screen, has_saved_layout, restore_layout, size_docks
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
     context : AppContext, optional
         What the application's windows share (default: a new one); windows opened from this one
         get it too.
+    panel_modules : list of str, optional
+        The dock panels' modules (default ``registry.PANEL_MODULES``); a rebuilt window keeps them.
     """
 
     #: whether closing remembers this window's layout (False for a window being replaced)
@@ -73,10 +76,11 @@ class MainWindow(QMainWindow):
     overwrite_prompt = None
 
     def __init__(self, document: ProjectDocument | None = None, recovery_dir: Path | None = None,
-                 context: AppContext | None = None):
+                 context: AppContext | None = None, panel_modules: list[str] | None = None):
         super().__init__()
         self.setObjectName("main_window")
         self.context = context or AppContext()
+        self.panel_modules = panel_modules
         self.document = document or ProjectDocument(parent=self)
         if self.document.parent() is None:
             self.document.setParent(self)
@@ -96,6 +100,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
         self._build_menus()
+        # the training phase drawn on the canvas (the Neuron View action may be locked by a classroom)
+        self.training_overlay = TrainingOverlay(self.session, self.canvas_scene, self.selection,
+                                                self.actions["toggle_neuron_view"].isEnabled, self)
         self._build_toolbar()
         self._build_panels()
         self._build_status_bar()
@@ -104,17 +111,17 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, recovery_dir, parent=self, stamp_of=self.disk_guard.stamp_of)
         self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
-        self.document.network_changed.connect(self._update_status)
-        self.document.project_replaced.connect(self._update_status)
+        self.document.network_changed.connect(self.update_status)
+        self.document.project_replaced.connect(self.update_status)
         self.document.project_replaced.connect(self._on_document_project_replaced)
         self.document.project_replaced.connect(self._on_document_project_replaced_guard)
-        self.session.updated.connect(self._update_status)
-        self.session.play_state_changed.connect(self._update_status)  # a pause takes the worker's step
+        self.session.updated.connect(self.update_status)
+        self.session.play_state_changed.connect(self.update_status)  # a pause takes the worker's step
         self.session.problem.connect(self._on_session_problem)
         if not restore_layout(self):
             QTimer.singleShot(0, self._size_default_docks)
         self._update_title()
-        self._update_status()
+        self.update_status()
         QTimer.singleShot(0, self.canvas_view.fit_view)
 
     # ------------------------------------------------------------------ construction
@@ -245,7 +252,7 @@ class MainWindow(QMainWindow):
                 self.toolbar.addAction(self.actions[name])
 
     def _build_panels(self) -> None:
-        specs = panel_specs()
+        specs = panel_specs(self.panel_modules)
         for spec in specs:
             dock = QDockWidget(spec.title(), self)
             dock.setObjectName(spec.object_name)
@@ -290,7 +297,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified())
 
     @Slot()
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """The status bar (network size, problems, training position) and which actions are enabled."""
         net = self.document.network
         problems = self.document.problems()
         dense = sum(1 for layer in net.layers if layer.type == "dense")

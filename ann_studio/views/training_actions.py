@@ -156,9 +156,6 @@ def install_training_actions(window) -> QToolBar:
     install_run_actions(window)  # Fork Run, Race Optimizers, Race Learning Rates (issue 15)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    from .canvas.training_overlay import install_training_overlay
-
-    install_training_overlay(window)
     return toolbar
 
 

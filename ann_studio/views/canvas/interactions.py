@@ -112,7 +112,8 @@ class Connector:
         network = self.scene.document.network
         if connection_problem(network, *ends) is None:
             text = _tr("Connect '%1' → '%2'").replace("%1", ends[0]).replace("%2", ends[1])
-            self.scene.push(NetworkEditCommand(self.scene.document, with_edge(network, *ends), text))
+            seed = self.scene.document.project.training.seed
+            self.scene.push(NetworkEditCommand(self.scene.document, with_edge(network, *ends, seed=seed), text))
 
     def cancel(self) -> None:
         if self.target is not None:

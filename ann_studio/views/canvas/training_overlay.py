@@ -2,13 +2,15 @@
 fill neurons by activation, backward phases colour neurons by δ and connections by ∂E/∂w with
 arrows running backwards; the update shows each connection's change Δw.
 
-It only calls the scene's overlay API (``set_layer_highlight``, ``set_neuron_values``,
-``set_connection_values``, ``clear_overlay``) and checks for each, so a scene without it is
-simply left alone. Refreshes are rate-limited like the panels'; at full speed the overlay is
+It is given the session, the canvas scene and the selection it follows (``MainWindow``
+builds it with the canvas) and only calls the scene's overlay API (``set_layer_highlight``,
+``set_neuron_values``, ``set_connection_values``, ``clear_overlay``, ``set_neuron_view``). Refreshes are rate-limited like the panels'; at full speed the overlay is
 cleared and the canvas shows the plain weights.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor
@@ -20,29 +22,28 @@ PHASE_COLOURS = {
     "input": QColor("#1e88e5"), "forward": QColor("#1e88e5"), "error": QColor("#8e24aa"),
     "backward": QColor("#ef6c00"), "gradients": QColor("#ef6c00"), "update": QColor("#2e7d32"),
 }
-_API = ("set_layer_highlight", "set_neuron_values", "set_connection_values", "clear_overlay")
 
 
 class TrainingOverlay(QObject):
-    """Connects ``window.session`` to ``window.canvas_view.scene()``; parented to the window."""
+    """Draws ``session``'s current phase on ``scene`` (a :class:`~.scene.CanvasScene`), refreshed
+    when the session updates or ``selection`` changes. ``may_expand()`` tells whether the layers
+    may be expanded into neurons (False when a classroom lock holds the Neuron View)."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
+    def __init__(self, session, scene, selection, may_expand: Callable[[], bool] = lambda: True,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.session, self._scene, self._may_expand = session, scene, may_expand
         self._neuron_view_offered = False
         self._shown = False
         self._painted: tuple[set[str], set[str]] = (set(), set())  # layers with neuron / connection values
         self._throttle = RefreshThrottle(self.apply, self.session, self)
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
-        window.selection.changed.connect(self._on_selection_changed)
+        selection.changed.connect(self._on_selection_changed)
 
     def scene(self):
-        """The canvas scene if it offers the overlay API, else ``None``."""
-        view = getattr(self.window_, "canvas_view", None)
-        scene = view.scene() if view is not None else None
-        return scene if scene is not None and all(hasattr(scene, name) for name in _API) else None
+        """The canvas scene it draws on."""
+        return self._scene
 
     @Slot()
     def _on_session_reset_done(self) -> None:
@@ -94,12 +95,11 @@ class TrainingOverlay(QObject):
     def _offer_neuron_view(self, scene) -> None:
         """Expand the layers into neurons once per run when the student starts stepping, unless
         the Neuron View action is off (locked or hidden by a classroom assignment)."""
-        action = self.window_.actions.get("toggle_neuron_view")
-        if action is not None and not action.isEnabled():
+        if not self._may_expand():
             return
-        if not self._neuron_view_offered and hasattr(scene, "set_neuron_view"):
+        if not self._neuron_view_offered:
             self._neuron_view_offered = True
-            if not getattr(scene, "neuron_view", True):
+            if not scene.neuron_view:
                 scene.set_neuron_view(True)
 
     def _show_forward(self, scene, t) -> None:
@@ -143,7 +143,3 @@ class _Recorder:
         self.connections.add(layer_id)
         self.scene.set_connection_values(layer_id, values, mode, backwards=backwards)
 
-
-def install_training_overlay(window) -> TrainingOverlay:
-    """Create the overlay for ``window`` (kept alive by its Qt parent, the window)."""
-    return TrainingOverlay(window)

@@ -59,7 +59,8 @@ class Field(QLineEdit):
         self.label = ""  # the translated name in error messages (the form's row label)
         self.editingFinished.connect(self._on_editing_finished)
 
-    def show(self, text: str) -> None:
+    def show_value(self, text: str) -> None:
+        """Show ``text`` as the field's value (no edit signal) and clear any error."""
         self.blockSignals(True)
         self.setText(text)
         self.blockSignals(False)
@@ -96,7 +97,7 @@ class InspectorPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("inspector")
         self.window_, self.document, self.selection = window, window.document, window.selection
-        self.push = getattr(window, "push_command", self.document.undo_stack.push)
+        self.push = window.push_command
         self.title = QLabel(self)
         self.title.setObjectName("inspector_title")
         self.title.setWordWrap(True)
@@ -260,8 +261,8 @@ class InspectorPanel(QWidget):
 
     def _show_layer(self, layer) -> None:
         self.title.setText(self.tr("Layer '%1'").replace("%1", layer.id))
-        self.layer_id.show(layer.id)
-        self.units.show(str(layer.units))
+        self.layer_id.show_value(layer.id)
+        self.units.show_value(str(layer.units))
         dense = layer.type == "dense"
         for widget in (self.activation, self.init, self.train_weights, self.train_bias, self.is_output):
             widget.setEnabled(dense)
@@ -337,7 +338,7 @@ class InspectorPanel(QWidget):
         else:
             self.param_box.setVisible(False)
             return
-        self.param_value.show(format_number(now, 12))
+        self.param_value.show_value(format_number(now, 12))
         step = self.session.trainer.step if trained is not None else 0
         self.param_current.setText(
             self.tr("Starting value: %1").replace("%1", format_number(start, 6)) if trained is None else
@@ -350,11 +351,11 @@ class InspectorPanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
-        self.learning_rate.show(format_number(project.optimizer.learning_rate, 10))
-        self.momentum.show(format_number(project.optimizer.momentum, 10))
-        self.batch_size.show(str(project.training.batch_size))
-        self.seed.show(str(project.training.seed))
-        self.max_epochs.show("" if project.training.max_epochs is None else str(project.training.max_epochs))
+        self.learning_rate.show_value(format_number(project.optimizer.learning_rate, 10))
+        self.momentum.show_value(format_number(project.optimizer.momentum, 10))
+        self.batch_size.show_value(str(project.training.batch_size))
+        self.seed.show_value(str(project.training.seed))
+        self.max_epochs.show_value("" if project.training.max_epochs is None else str(project.training.max_epochs))
         for box, on in ((self.shuffle, project.training.shuffle), (self.float32, project.training.dtype == "float32")):
             box.blockSignals(True)
             box.setChecked(on)
@@ -397,7 +398,8 @@ class InspectorPanel(QWidget):
                  "train_weights": self.tr("weight training"), "train_bias": self.tr("bias training")}
         text = self.tr("Set %1 of '%2' to %3").replace("%1", names.get(key, key)).replace("%2", layer.id).replace(
             "%3", str(value))
-        self.push(NetworkEditCommand(self.document, with_layer_edited(self.document.network, layer.id, **changes), text))
+        seed = self.document.project.training.seed
+        self.push(NetworkEditCommand(self.document, with_layer_edited(self.document.network, layer.id, seed, **changes), text))
 
     def _on_is_output(self, on: bool) -> None:
         layer = self.current_layer()

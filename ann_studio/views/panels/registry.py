@@ -1,4 +1,4 @@
-"""Which dock panels the main window shows. One line per panel module: add yours to ``_MODULES``.
+"""Which dock panels the main window shows. One line per panel module: add yours to :data:`PANEL_MODULES`.
 
 A panel module defines ``PANELS: list[PanelSpec]``; the main window creates one QDockWidget per
 spec, with the spec's ``object_name`` (tests and saved layouts find docks by it).
@@ -27,7 +27,8 @@ class PanelSpec:
     visible: bool = True
 
 
-_MODULES = [
+#: the panel modules of the main window, in order (``MainWindow(panel_modules=…)`` picks others)
+PANEL_MODULES = [
     # one line per panel module, e.g. "ann_studio.views.panels.inspector",
     "ann_studio.views.panels.lessons_panel",
     "ann_studio.views.panels.data_panel",
@@ -49,8 +50,9 @@ _MODULES = [
 ]
 
 
-def panel_specs() -> list[PanelSpec]:
+def panel_specs(modules: list[str] | None = None) -> list[PanelSpec]:
+    """The panels of ``modules`` (default :data:`PANEL_MODULES`), in order."""
     specs: list[PanelSpec] = []
-    for name in _MODULES:
+    for name in PANEL_MODULES if modules is None else modules:
         specs.extend(importlib.import_module(name).PANELS)
     return specs

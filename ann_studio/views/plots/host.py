@@ -12,7 +12,7 @@ from ...document.project_document import ProjectDocument
 from ...document.selection import SelectionModel
 from ...document.session import TrainingSession
 from ..notation_choice import NotationChoice
-from ..panels.registry import _MODULES as _REGISTERED
+from ..panels.registry import PANEL_MODULES as _REGISTERED
 
 #: the panel modules of this package and the data panel, in registry order
 MODULES = [name for name in _REGISTERED if name.startswith("ann_studio.views.plots.") or name.endswith(".data_panel")]
