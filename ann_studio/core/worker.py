@@ -96,13 +96,19 @@ def start_state(trainer: Trainer) -> dict:
             "records": list(trainer.epoch_records[-1:])}
 
 
+def new_trainer(start: dict, data: tuple) -> Trainer:
+    """A trainer of ``start``'s network and settings on ``data`` = ``(x, y, test_x, test_y)``,
+    before its state is loaded (the worker's and the race's)."""
+    settings = start["state"]["settings"]
+    x, y, test_x, test_y = data
+    return Trainer(start["network"], settings.loss, settings.optimizer, start["training"], x, y,
+                   test_x=test_x, test_y=test_y, evaluate=start["evaluate"])
+
+
 def build_trainer(start: dict, data: tuple) -> Trainer:
     """A trainer from :func:`start_state` and the cached ``(x, y, test_x, test_y)``."""
     state = start["state"]
-    settings = state["settings"]
-    x, y, test_x, test_y = data
-    trainer = Trainer(start["network"], settings.loss, settings.optimizer, start["training"], x, y,
-                      test_x=test_x, test_y=test_y, evaluate=start["evaluate"])
+    trainer = new_trainer(start, data)
     trainer._keyframes, trainer._keyframe_bytes = [], 0
     trainer.load_state_dict(state, history=False)
     trainer.step_losses.extend(start["losses"])
