@@ -213,7 +213,8 @@ def test_a_setting_made_mid_step_applies_at_that_step_boundary_with_the_worker(q
                 qtbot.waitUntil(lambda s=session: s.training_elsewhere, timeout=20_000)
             qtbot.wait(200)
             session.pause()
-            logs.append([(when, s.batch_size) for when, s in session.trainer._settings_log])
+            log = session.trainer.state_dict(history=False)["settings_log"]
+            logs.append([(when, s.batch_size) for when, s in log])
         finally:
             session.shutdown()
     assert logs[0] == logs[1] == [(0, 16), (1, 5)]

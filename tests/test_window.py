@@ -112,9 +112,9 @@ def test_autosave_and_recovery(qtbot, tmp_path):
     own.write_bytes((EXAMPLES / "lesson.annproj").read_bytes())
     first = make_window(qtbot, tmp_path, path=own)
     edit(first)
-    assert first.autosaver._timer.isActive() and first.autosaver._timer.interval() == 60_000
+    assert first.autosaver.scheduled and first.autosaver.interval_ms == 60_000
     with qtbot.waitSignal(first.autosaver.saved, timeout=2000):
-        first.autosaver._timer.timeout.emit()
+        first.autosaver.save_now()
     assert find_recovery(tmp_path / "recovery") is None  # a live window's autosave is no crash
     first.autosaver.abandon()  # as a crash leaves it
     second = make_window(qtbot, tmp_path)

@@ -237,6 +237,15 @@ class Autosaver(QObject):
         self._on_document_modified_changed()
 
     @property
+    def scheduled(self) -> bool:
+        """Whether an autosave is due (the document has unsaved work): every :attr:`interval_ms`."""
+        return self._timer.isActive()
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    @property
     def path(self) -> Path:
         """This window's recovery file (written only once there is something to recover)."""
         return self.directory / f"{PREFIX}{self.recovery_id}.annproj"
