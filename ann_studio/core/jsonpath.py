@@ -27,6 +27,9 @@ def show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# One small checker per JSON type, alike by design: each names what it expected in its message.
+
+
 def need_dict(value: Any, path: str) -> dict:
     if not isinstance(value, dict):
         raise ProjectError(path, f"expected an object, got {show(value)}")

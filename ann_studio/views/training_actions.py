@@ -84,6 +84,7 @@ def _die_icon() -> QIcon:
 def _specs(window):
     """(name, text, short text, tip, shortcut, slot) for each action."""
     s = window.session
+    # a table, one row per action: the rows look alike by design (`duplicates` lists them)
     return [
         ("step_phase", _tr("Next &Phase"), _tr("Phase"),
          _tr("Run the next phase: forward through one layer, the error, δ of one layer, its gradients, the update"),

@@ -45,6 +45,10 @@ def _jitter(rng: np.random.Generator, points: np.ndarray, noise: float) -> np.nd
     return points + noise * rng.standard_normal(points.shape)
 
 
+# Each generator below is its own short recipe with its own docstring; their likeness (counts,
+# jitter, shuffle) is already shared through the helpers above (`duplicates` lists the shape).
+
+
 def circles(rng: np.random.Generator, samples: int, noise: float):
     """A disc (class 1, radius < 0.5) inside a ring (class 0, radius 0.7–1).
 
