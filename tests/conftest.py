@@ -66,6 +66,9 @@ def _isolated_settings_and_recovery(tmp_path_factory, monkeypatch):
     yield base
 
 
+#: threads that live as long as the process by design: the reader of the application's one training
+#: worker (document/training_worker.py keeps that client for the whole run)
+_APPLICATION_THREADS = {"ann-studio-worker-reader"}
 #: how long a thread a test started may take to finish after the test (it may be winding down)
 _THREAD_GRACE_S = 5.0
 
@@ -109,7 +112,8 @@ def _no_leaked_windows_timers_or_threads(request, monkeypatch):
                 widget.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     deadline = time.monotonic() + _THREAD_GRACE_S
-    new_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
+    new_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()
+                   and t.name not in _APPLICATION_THREADS]
     for thread in new_threads:
         thread.join(max(0.0, deadline - time.monotonic()))
     leaks = [f"thread {t.name!r}" for t in new_threads if t.is_alive()]
