@@ -222,3 +222,27 @@ def test_contours_lie_on_their_level_and_the_computed_picture_matches_the_slice(
     assert picture.values[7, 4] == pytest.approx(direct, rel=1e-12)
     with pytest.raises(Cancelled):
         compute(request, cancelled=lambda: True)
+
+
+def test_path_directions_hold_a_path_that_lies_in_a_plane_exactly():
+    from ann_studio.core.landscape import path_directions
+
+    net = Network(merge_spec(), np.random.default_rng(5))
+    centre = net.get_parameters()
+    c = np.concatenate([p.ravel() for p in centre])
+    rng = np.random.default_rng(0)
+    u, v = rng.normal(size=len(c)), rng.normal(size=len(c))
+    t = np.linspace(0, 1, 30)
+    path = c[None] + np.outer(np.cos(3 * t) - 1, u) + np.outer(0.3 * np.sin(5 * t), v)  # ends... anywhere
+    dirs = path_directions(centre, [path])
+    coords = project(dirs, path)
+    back = c[None] + coords[:, :1] * np.concatenate([d.ravel() for d in dirs.first]) \
+        + coords[:, 1:] * np.concatenate([d.ravel() for d in dirs.second])
+    np.testing.assert_allclose(back, path, atol=1e-10)  # every point is on the plane
+    assert dirs.explained[0] >= dirs.explained[1] > 0 and sum(dirs.explained) == pytest.approx(1.0)
+    # the slice in this plane is the loss there
+    x, y = rng.normal(size=(12, 3)), rng.random((12, 2))
+    grid = loss_slice(net, get_loss("half_sse"), x, y, dirs, coords[[3, 17], 0], coords[[3, 17], 1])
+    assert grid[0, 0] == pytest.approx(objective(net, get_loss("half_sse"), x, y, dirs.point(*coords[3])), rel=1e-12)
+    flat = path_directions(centre, [c[None]])  # no spread: both directions zero, nothing breaks
+    assert not np.concatenate([d.ravel() for d in flat.first]).any()

@@ -154,3 +154,19 @@ def test_two_weights_mode_puts_the_weights_on_the_axes(host, qtbot):
     panel.second_box.setCurrentIndex(0)  # the same weight twice
     panel.compute_now()
     assert "two different weights" in panel.message.text()
+
+
+def test_directions_of_the_paths_mode_spans_the_runs_paths(host, qtbot):
+    train(host, 80)
+    panel = _panel(host)
+    panel.mode_box.setCurrentIndex(panel.mode_box.findData("paths"))
+    assert not panel.seed_box.isVisibleTo(panel)
+    picture = _computed(host, qtbot, panel)
+    dirs = picture.directions
+    assert dirs.kind == "paths" and dirs.explained[0] > 0.5
+    path = picture.paths[0]
+    assert np.ptp(path.coords[:, 0]) > 0 and picture.a_values[0] < path.coords[:, 0].min()
+    assert panel.plot.getAxis("bottom").labelText.startswith("path direction 1")
+    trainer = host.session.trainer
+    direct = objective(trainer.network, trainer.loss, trainer.x, trainer.y, dirs.point(picture.a_values[9], picture.b_values[2]))
+    assert picture.values[2, 9] == pytest.approx(direct, rel=1e-12)

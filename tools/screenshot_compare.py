@@ -3,8 +3,8 @@
 trained 20 steps, then Race Optimizers from there (SGD, momentum, Nesterov, RMSprop, Adam, 400
 steps in lockstep); the compare panel's overlaid curves, and the loss landscape around the current
 run with every branch's path, in the plane of the first hidden unit's two weights (``--random``:
-two random directions instead).
-``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_compare.py [--relief] [--random]``"""
+two random directions, ``--paths``: the paths' two principal directions).
+``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_compare.py [--relief] [--random|--paths]``"""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ def main(argv: list[str]) -> int:
     compare.grab().save(str(OUT / "compare-curves.png"))
     print(OUT / "compare-curves.png")
     landscape = undock(app, window, "landscape_plot", 900, 620)
-    if "--random" not in argv:
+    if "--paths" in argv:
+        landscape.mode_box.setCurrentIndex(landscape.mode_box.findData("paths"))
+    elif "--random" not in argv:
         landscape.mode_box.setCurrentIndex(landscape.mode_box.findData("weights"))
     landscape.shade_box.setChecked("--relief" in argv)
     landscape.compute_now()

@@ -67,8 +67,9 @@ class Directions:
     first: list[np.ndarray]
     second: list[np.ndarray]
     origin: tuple[float, float] = (0.0, 0.0)
-    kind: str = "random"
+    kind: str = "random"  # or "weights", "paths"
     refs: tuple[ParameterRef, ParameterRef] | None = None
+    explained: tuple[float, float] = (0.0, 0.0)  # "paths": each direction's share of the paths' spread
 
     def point(self, a: float, b: float) -> list[np.ndarray]:
         """The parameters at plane coordinates (a, b)."""
@@ -133,6 +134,39 @@ def random_directions(network: Network, centre: list[np.ndarray], seed: int = 0)
     first = filter_normalised(network, centre, rng)
     second = filter_normalised(network, centre, rng)
     return Directions([np.array(p, dtype=float) for p in centre], first, second, (0.0, 0.0), "random")
+
+
+def path_directions(centre: list[np.ndarray], paths: list[np.ndarray]) -> Directions:
+    """The plane that holds the runs' paths best: the first two principal directions of every
+    path point's offset from ``centre`` (Li et al., section 7: random directions are nearly
+    orthogonal to a training path in many dimensions; these show it). ``paths`` are
+    (n, parameters) flat vectors. ``explained`` gives each direction's share of the offsets'
+    squared length. Fewer than two independent offsets leave a direction zero."""
+    c = _flat(centre)
+    offsets = np.concatenate([p - c[None] for p in paths]) if paths else np.zeros((0, len(c)))
+    basis = np.zeros((2, len(c)))
+    explained = [0.0, 0.0]
+    if len(offsets):
+        _, sv, vt = np.linalg.svd(offsets, full_matrices=False)
+        total = float(np.sum(sv * sv)) or 1.0
+        for k in range(min(2, len(sv))):
+            if sv[k] > 1e-12 * max(1.0, sv[0]):
+                basis[k] = vt[k]
+                explained[k] = float(sv[k] ** 2) / total
+    shapes = [np.shape(p) for p in centre]
+    first, second = (_unflat(b, shapes) for b in basis)
+    dirs = Directions([np.array(p, dtype=float) for p in centre], first, second, (0.0, 0.0), "paths")
+    dirs.explained = (explained[0], explained[1])
+    return dirs
+
+
+def _unflat(flat: np.ndarray, shapes: list[tuple]) -> list[np.ndarray]:
+    out, start = [], 0
+    for shape in shapes:
+        n = int(np.prod(shape))
+        out.append(flat[start:start + n].reshape(shape))
+        start += n
+    return out
 
 
 # ----------------------------------------------------------------------------- the loss on the plane

@@ -17,6 +17,7 @@ from .landscape import (
     Directions,
     ParameterRef,
     loss_slice,
+    path_directions,
     project,
     random_directions,
     weight_directions,
@@ -51,7 +52,7 @@ class LandscapeRequest:
     y: np.ndarray
     centre: list[np.ndarray]
     settings: OptimizerSettings | None = None
-    mode: str = "random"  # or "weights"
+    mode: str = "random"  # or "weights", "paths"
     seed: int = 0
     refs: tuple[ParameterRef, ParameterRef] | None = None
     runs: list[RunRequest] = field(default_factory=list)
@@ -136,9 +137,11 @@ def contour_segments(values: np.ndarray, levels: np.ndarray) -> tuple[np.ndarray
     return np.concatenate(out), np.concatenate(which)
 
 
-def _directions(request: LandscapeRequest) -> Directions:
+def _directions(request: LandscapeRequest, paths: list[np.ndarray]) -> Directions:
     if request.mode == "weights" and request.refs is not None:
         return weight_directions(request.network, request.centre, *request.refs)
+    if request.mode == "paths":
+        return path_directions(request.centre, paths)
     return random_directions(request.network, request.centre, request.seed)
 
 
@@ -148,17 +151,19 @@ def compute(request: LandscapeRequest, cancelled: Callable[[], bool] | None = No
         if cancelled is not None and cancelled():
             raise Cancelled()
 
-    directions = _directions(request)
     size = sum(p.size for p in request.centre)
-    paths = []
+    replayed = []
     for run in request.runs:
         check()
         steps, params = run_path(run.replica, run.state, cancelled=cancelled)
-        if params.shape[1] != size:
-            continue  # another structure: not on this plane
-        paths.append(RunPath(run.name, run.colour, steps, project(directions, params), run.fork_step))
+        if params.shape[1] == size:  # another structure is not on this plane
+            replayed.append((run, steps, params))
     check()
-    minimum = 1.0 if directions.kind == "random" else 0.5
+    directions = _directions(request, [params for _, _, params in replayed])
+    paths = [RunPath(run.name, run.colour, steps, project(directions, params), run.fork_step)
+             for run, steps, params in replayed]
+    check()
+    minimum = {"random": 1.0, "weights": 0.5}.get(directions.kind, 0.05)
     (a0, a1), (b0, b1) = window(directions, [p.coords for p in paths], minimum)
     n = request.resolution
     a_values, b_values = np.linspace(a0, a1, n), np.linspace(b0, b1, n)

@@ -1236,6 +1236,11 @@
         </message>
         <message>
             <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>Directions of the paths</source>
+            <translation>路径的主方向</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
             <source>Loss landscape</source>
             <translation>损失地形</translation>
         </message>
@@ -1276,8 +1281,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/plots/landscape_plot.py" />
-            <source>The plane through the current weights: two random directions scaled to each neuron's weights (Li et al. 2018), or two weights you pick</source>
-            <translation>经过当前权重的平面：按每个神经元的权重缩放的两个随机方向（Li 等，2018），或你选择的两个权重</translation>
+            <source>The plane through the current weights: two random directions scaled to each neuron's weights (Li et al. 2018), two weights you pick, or the two directions along which the runs' paths spread most (principal components)</source>
+            <translation>经过当前权重的平面：按每个神经元的权重缩放的两个随机方向（Li 等，2018）、你选择的两个权重，或各次运行的路径散布最大的两个方向（主成分）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/landscape_plot.py" />
@@ -1318,6 +1323,11 @@
             <location filename="ann_studio/views/plots/landscape_plot.py" />
             <source>loss on %1 of %2 samples</source>
             <translation>基于 %2 个样本中的 %1 个计算损失</translation>
+        </message>
+        <message>
+            <location filename="ann_studio/views/plots/landscape_plot.py" />
+            <source>path direction %1 (%2 % of the spread)</source>
+            <translation>路径方向 %1（占散布的 %2 %）</translation>
         </message>
         <message>
             <location filename="ann_studio/views/plots/landscape_plot.py" />

@@ -87,8 +87,10 @@ class LandscapePanel(LivePanel):
         self.mode_box.setObjectName("landscape_mode")
         self.mode_box.addItem(_tr("Random directions"), "random")
         self.mode_box.addItem(_tr("Two weights"), "weights")
+        self.mode_box.addItem(_tr("Directions of the paths"), "paths")
         self.mode_box.setToolTip(_tr("The plane through the current weights: two random directions scaled "
-                                     "to each neuron's weights (Li et al. 2018), or two weights you pick"))
+                                     "to each neuron's weights (Li et al. 2018), two weights you pick, or the "
+                                     "two directions along which the runs' paths spread most (principal components)"))
         self.seed_box = QSpinBox(self)
         self.seed_box.setObjectName("landscape_seed")
         self.seed_box.setRange(0, 9999)
@@ -110,7 +112,7 @@ class LandscapePanel(LivePanel):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
         for box in (self.mode_box, self.first_box, self.second_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(14 if box is self.mode_box else 8)
         self.mode_box.currentIndexChanged.connect(self._on_option_changed)
         self.seed_box.valueChanged.connect(self._on_option_changed)
         self.first_box.currentIndexChanged.connect(self._on_option_changed)
@@ -246,6 +248,9 @@ class LandscapePanel(LivePanel):
         dirs = picture.directions
         if dirs.kind == "weights" and dirs.refs is not None:
             x_label, y_label = dirs.refs[0].label(), dirs.refs[1].label()
+        elif dirs.kind == "paths":
+            x_label, y_label = (_tr("path direction %1 (%2 % of the spread)").replace("%1", str(k + 1))
+                                .replace("%2", f"{100 * dirs.explained[k]:.0f}") for k in (0, 1))
         else:
             x_label, y_label = _tr("direction 1"), _tr("direction 2")
         style.style_plot(self.plot, "", x_label, y_label)
@@ -297,7 +302,7 @@ class LandscapePanel(LivePanel):
 
     def _show_mode_widgets(self) -> None:
         weights = self.mode_box.currentData() == "weights"
-        self.seed_box.setVisible(not weights)
+        self.seed_box.setVisible(self.mode_box.currentData() == "random")
         self.first_box.setVisible(weights)
         self.second_box.setVisible(weights)
 
