@@ -200,11 +200,15 @@ def test_tolerance_is_four_significant_digits_or_relative():
 
 def test_unknown_questions_are_refused(trainer):
     for args in (("q", "out", (0,)), ("z", "nowhere", (0,)), ("z", "in", (0,)), ("z", "out", (5,)),
-                 ("grad_w", "out", (0,)), ("loss", None, (1,))):
+                 ("grad_w", "out", (0,)), ("loss", None, (1,)), ("z", "out", None), ("z", "out", (0.5,)),
+                 ("z", "out", "0"), ("grad_w", "out", ("a", 0))):
         with pytest.raises(PracticeError):
             check_answer(trainer, *args, "0.5")
+        with pytest.raises(PracticeError):
+            expected_value(trainer, *args)
     with pytest.raises(PracticeError):
         check_answer(trainer, "z", "out", (0,), "0.5", notation="latin")
+    assert check_answer(trainer, "z", "hidden", (np.int64(0),), "0.3775").correct
 
 
 def test_the_log_scores_and_round_trips_through_the_project_file(tmp_path):

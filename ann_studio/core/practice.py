@@ -111,6 +111,18 @@ def _dense(network, layer_id) -> DenseLayer:
     return network.layer(layer_id)
 
 
+def _question(quantity, layer_id, index) -> Question:
+    """The question as asked; an index that is not a tuple of whole numbers is a :class:`PracticeError`."""
+    try:
+        whole = tuple(int(v) for v in index)
+        exact = all(float(v) == n for v, n in zip(index, whole))
+    except (TypeError, ValueError):
+        raise PracticeError(f"index {index!r} is not a tuple of whole numbers") from None
+    if not exact or isinstance(index, str):
+        raise PracticeError(f"index {index!r} is not a tuple of whole numbers")
+    return Question(quantity, layer_id, whole)
+
+
 def _check_question(network, q: Question) -> None:
     if q.quantity not in QUANTITIES:
         raise PracticeError(f"unknown quantity {q.quantity!r}; expected one of {', '.join(QUANTITIES)}")
@@ -149,7 +161,7 @@ def nielsen_value(w: Worked, q: Question) -> float:
 def expected_value(trainer, quantity: str, layer_id: str | None, index=(), *, sample: int = 0,
                    notation: str = "nielsen", worked: Worked | None = None) -> float:
     """The right answer to the question, in ``notation``'s convention."""
-    q = Question(quantity, layer_id, tuple(int(v) for v in index))
+    q = _question(quantity, layer_id, index)
     _check_question(trainer.network, q)
     w = worked if worked is not None else worked_step(trainer, sample)
     return shown(w, q, nielsen_value(w, q), notation)
@@ -164,7 +176,7 @@ def check_answer(trainer, quantity: str, layer_id: str | None, index, answer, *,
     if notation not in NOTATIONS:
         raise PracticeError(f"unknown notation {notation!r}")
     value = parse_answer(answer)
-    q = Question(quantity, layer_id, tuple(int(v) for v in index))
+    q = _question(quantity, layer_id, index)
     _check_question(trainer.network, q)
     w = worked if worked is not None else worked_step(trainer, sample)
     expected = shown(w, q, nielsen_value(w, q), notation)
