@@ -52,6 +52,7 @@ class ConfusionPanel(LivePanel):
         self.plot.addItem(self.image)
         self.texts: list[pg.TextItem] = []
         self._subset: tuple | None = None  # (id of the full x, n, x subset, y subset)
+        self._cell_texts: dict[int, tuple[str, str]] = {}  # what each cell's text shows
         self.counted: int | None = None  # how many samples the matrix counts
         self.session.play_state_changed.connect(self._on_session_play_state_changed)
 
@@ -60,6 +61,7 @@ class ConfusionPanel(LivePanel):
         for text in self.texts:
             self.plot.removeItem(text)
         self.texts.clear()
+        self._cell_texts = {}
         if trainer is None or not trainer.classification:
             self.image.clear()
             self.show_message(self.tr("The confusion matrix is shown for classification problems."))
@@ -100,8 +102,11 @@ class ConfusionPanel(LivePanel):
         self.image.set_values(share, (0.0, 1.0), style.SEQUENTIAL_LUT)
         for n, text in enumerate(self.texts):
             i, j = divmod(n, self.matrix.shape[1])
-            text.setText(str(self.matrix[i, j]))
-            text.setColor("w" if share[i, j] > 0.55 else style.FOREGROUND)
+            shown = (str(self.matrix[i, j]), "w" if share[i, j] > 0.55 else style.FOREGROUND)
+            if self._cell_texts.get(n) != shown:  # most cells keep their count from frame to frame
+                self._cell_texts[n] = shown
+                text.setText(shown[0])
+                text.setColor(shown[1])
 
     def _live_subset(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         index = thinned_indices(len(x), LIVE_SAMPLES)
