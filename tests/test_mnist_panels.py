@@ -68,11 +68,13 @@ def test_the_confusion_matrix_counts_a_subset_while_playing_and_all_when_paused(
     session = mnist_host.session
     session.use_worker = False  # (the window's own trainer: the count check needs no worker)
     session.set_speed("fast")
+    assert conf.is_shown()
     session.play()
-    qtbot.waitUntil(lambda: conf.counted == confusion_panel.LIVE_SAMPLES, timeout=10_000)
+    conf.refresh_now()  # (what the refresh clock does while playing, without waiting for a tick)
+    assert conf.counted == confusion_panel.LIVE_SAMPLES
     assert conf.matrix.sum() == confusion_panel.LIVE_SAMPLES
     assert f"1,000 of the {N:,} samples" in conf.message.text()
-    session.pause()
+    session.pause()  # the panel counts every sample again at once
     t = session.trainer
     assert conf.counted == N and not conf.message.isVisibleTo(conf)
     assert np.array_equal(conf.matrix, confusion_matrix(t.network.predict(t.x), t.y))
