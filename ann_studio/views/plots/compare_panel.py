@@ -94,6 +94,7 @@ class ComparePanel(LivePanel):
         super().__init__(ctx, parent)
         self.compared = ComparedRuns.of(self.session)
         self.snapshots: dict = {}
+        self._drawn: dict[str, tuple] = {}  # run → what its curves show (steps, records, fork)
         self._signature: tuple | None = None
         self.log_box = QCheckBox(_tr("Log scale"), self)
         self.log_box.setObjectName("compare_log")
@@ -216,10 +217,14 @@ class ComparePanel(LivePanel):
                     add_curve(plot, item)
                     item.setLogMode(False, plot is self.loss_plot and self.log_box.isChecked())
                     curves[snap.name] = item
-            x, y = smoothed_losses(snap)
-            self.loss_curves[snap.name].setData(*peak_decimate(x, y, MAX_POINTS))
-            ax, ay = accuracy_curve(snap)
-            self.accuracy_curves[snap.name].setData(ax, ay)
+                    self._drawn.pop(snap.name, None)
+            key = (snap.step, len(snap.step_losses), len(snap.epoch_records), snap.fork_step, id(snap.step_losses))
+            if self._drawn.get(snap.name) != key:  # only the runs that moved are drawn again
+                self._drawn[snap.name] = key
+                x, y = smoothed_losses(snap)
+                self.loss_curves[snap.name].setData(*peak_decimate(x, y, MAX_POINTS))
+                self.accuracy_curves[snap.name].setData(*accuracy_curve(snap))
+            x, y = self.loss_curves[snap.name].xData, self.loss_curves[snap.name].yData
             top = max(top, float(x[-1]) if len(x) else 0.0)
             if snap.parent is not None and len(x):
                 spots.append({"pos": (x[0], np.log10(y[0]) if self.log_box.isChecked() and y[0] > 0 else y[0]),
@@ -257,6 +262,7 @@ class ComparePanel(LivePanel):
 
     @Slot()
     def _on_runs_changed(self) -> None:
+        self._drawn.clear()
         self._fill_run_list()
         self._signature = None
         if self.is_shown():
@@ -275,6 +281,7 @@ class ComparePanel(LivePanel):
     @Slot(bool)
     def _on_log_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(False, on)  # the axis and every curve
+        self._drawn.clear()
         self._signature = None
         self.refresh_now()
 

@@ -343,6 +343,13 @@ class LandscapePanel(LivePanel):
         if visible and self._wanted:
             self._want()
 
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.runner.busy:  # hidden (behind a tab, or its window closing): computed when shown again
+            self.runner.cancel()
+            self.status.setText("")
+            self._wanted = True
+        super().hideEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.runner.shutdown()
         super().closeEvent(event)
