@@ -127,6 +127,11 @@ SLIPS = [
     ("grad_w", "out", (0, 0), "0.138498562 * 0.3775", "z_for_a"),                 # net_h1, not out_h1
     ("grad_w", "out", (0, 0), "0.74136507 * 0.593269992", "missing_derivative"),
     ("loss", None, (), "0.274811083", "missing_sum"),                             # E_o1 only
+    # f′ at the wrong layer: ∂out_o1/∂net_o1 written out_h1(1 − out_h1), and the reverse for δ_h1
+    ("delta", "out", (0,), "0.74136507 * 0.593269992 * (1 - 0.593269992)", "wrong_layer"),
+    ("delta", "hidden", (0,), "0.036350306 * 0.75136507 * (1 - 0.75136507)", "wrong_layer"),
+    ("delta", "hidden", (0,), "0.036350306 * 0.05 * (1 - 0.05)", "wrong_layer"),  # i1(1 − i1)
+    ("grad_w", "out", (0, 0), "0.74136507 * 0.593269992 * (1 - 0.593269992) * 0.593269992", "wrong_layer"),
 ]
 
 

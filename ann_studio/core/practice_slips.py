@@ -11,7 +11,8 @@
 - ``missing_learning_rate``: the update without η;
 - ``z_for_a`` / ``a_for_z``: the net input where the activation belongs, or the reverse;
 - ``missing_batch_mean``: the 1/m of a mini-batch forgotten;
-- ``wrong_layer``: ∂E/∂w with this layer's activation instead of the previous layer's.
+- ``wrong_layer``: ∂E/∂w with this layer's activation instead of the previous layer's, or f′ in δ
+  taken at the previous (or next) layer's activation instead of this layer's.
 """
 
 from __future__ import annotations
@@ -93,6 +94,18 @@ def _terms(w: Worked, k: int, i: int) -> list[np.ndarray]:
             for c, sl in net.layers[k].consumers for o in range(net.layers[c].units)]
 
 
+def _neighbour_activations(w: Worked, k: int, i: int) -> list[np.ndarray]:
+    """Unit ``i``'s activation in the previous layer and in the next one (where the layer has one
+    such neighbour with a unit ``i``), for f′ taken at the wrong layer: out_h1(1 − out_h1) written
+    for ∂out_o1/∂net_o1, or the reverse."""
+    net, p = w.network, w.pass_
+    layer = net.layers[k]
+    neighbours = list(layer.sources) if len(layer.sources) == 1 else []
+    if len(layer.consumers) == 1:
+        neighbours.append(layer.consumers[0][0])
+    return [p.a[n][:, i] for n in neighbours if p.a[n] is not None and p.a[n].shape[1] > i]
+
+
 def _delta_columns(w: Worked, k: int, i: int) -> list[tuple[str, np.ndarray]]:
     """Each slip's δ of unit ``i`` of layer ``k``, for every sample of the batch (Nielsen's sign)."""
     net, p, trainer = w.network, w.pass_, w.trainer
@@ -109,9 +122,11 @@ def _delta_columns(w: Worked, k: int, i: int) -> list[tuple[str, np.ndarray]]:
             return out
         grad_a = loss.grad(p.y_hat, p.y)[:, i]
         out += [("missing_derivative", grad_a), ("z_for_a", grad_a * wrong_derivative)]
+        out += [("wrong_layer", grad_a * act.df(column, column)) for column in _neighbour_activations(w, k, i)]
         return out
     grad_a = _upstream(w, k, i)
     out += [("missing_derivative", grad_a), ("z_for_a", grad_a * wrong_derivative)]
+    out += [("wrong_layer", grad_a * act.df(column, column)) for column in _neighbour_activations(w, k, i)]
     updated = {c: w.new[c][0] for c, _ in layer.consumers}
     out.append(("updated_weight", _upstream(w, k, i, updated) * derivative))
     terms = _terms(w, k, i)

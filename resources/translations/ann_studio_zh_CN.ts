@@ -2641,8 +2641,8 @@
         </message>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />
-            <source>You used the activation of the wrong layer: ∂E/∂w takes the activation the weight comes from.</source>
-            <translation>你用错了层的激活值：∂E/∂w 要用权重来源神经元的激活值。</translation>
+            <source>You used the activation of the wrong layer: ∂E/∂w takes the activation the weight comes from, and f′ in δ this layer's own activation.</source>
+            <translation>你用错了层的激活值：∂E/∂w 要用权重来源神经元的激活值，δ 中的 f′ 要用本层自己的激活值。</translation>
         </message>
         <message>
             <location filename="ann_studio/views/panels/practice_panel.py" />

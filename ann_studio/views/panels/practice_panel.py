@@ -54,7 +54,8 @@ SLIPS = {
     "a_for_z": QT_TRANSLATE_NOOP("PracticePanel", "You gave the activation a; the question asks for the net input."),
     "missing_batch_mean": QT_TRANSLATE_NOOP("PracticePanel", "You forgot the 1/m of the mini-batch mean."),
     "wrong_layer": QT_TRANSLATE_NOOP("PracticePanel", "You used the activation of the wrong layer: ∂E/∂w takes the "
-                                                      "activation the weight comes from."),
+                                                      "activation the weight comes from, and f′ in δ this layer's "
+                                                      "own activation."),
 }
 UNREADABLE = {
     "empty": QT_TRANSLATE_NOOP("PracticePanel", "Type a number, e.g. 0.5, 0,5, 1/3 or 0.7414*0.1868."),
