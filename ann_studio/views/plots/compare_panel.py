@@ -236,7 +236,9 @@ class ComparePanel(LivePanel):
         if len(values):
             lo, hi = float(values.min()), float(values.max())
             if self.log_box.isChecked():
-                self.loss_plot.setYRange(np.log10(lo) - 0.1, np.log10(hi) + 0.1, padding=0)
+                low, high = np.log10(lo) - 0.1, np.log10(hi) + 0.1
+                widen = max(0.0, 1.3 - (high - low)) / 2  # at least 1.3 decades: labels at powers of ten
+                self.loss_plot.setYRange(low - widen, high + widen, padding=0)
             else:
                 self.loss_plot.setYRange(0, hi * 1.05, padding=0)
 
