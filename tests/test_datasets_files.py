@@ -459,3 +459,11 @@ def test_idx_images_are_scaled_in_one_pass_to_the_same_numbers(tmp_path):
     d = load_idx_pair(tmp_path / "i.idx", tmp_path / "l.idx")
     expected = images.reshape(30, -1).astype(np.float64) / 255.0
     assert d.train_inputs.tobytes() == expected.tobytes()
+
+
+def test_huge_finite_inputs_whose_sum_overflows_are_accepted_and_nan_is_not(tmp_path):
+    path = tmp_path / "h.npz"
+    np.savez(path, inputs=np.array([[1e308, 1.0], [1e308, 2.0]]), targets=np.array([0, 1]))
+    assert load_npz(path).train_inputs[1, 0] == 1e308  # the sum is infinite, every value finite
+    np.savez(path, inputs=np.array([[1.0, 2.0], [np.nan, 2.0]]), targets=np.array([0, 1]))
+    assert "row 2, column 1 holds NaN or infinity" in error(load_npz, path)

@@ -154,7 +154,11 @@ def _as_matrix(values, name: str, what: str, width: int | None = None) -> np.nda
         array = array.reshape(0, width)
     if width is not None and array.shape[1] != width:
         raise DataError(name, f"{what} have {array.shape[1]} columns, expected {width}")
-    if not np.all(np.isfinite(array)):
+    # one pass that allocates nothing: a sum is finite only if every value is (when it is not,
+    # a NaN or an infinity is looked for, which also tells a sum that merely overflowed)
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.add.reduce(array, axis=None)
+    if not np.isfinite(total) and not np.all(np.isfinite(array)):
         row, column = (int(v) for v in np.argwhere(~np.isfinite(array))[0])
         raise DataError(name, f"{what}: row {row + 1}, column {column + 1} holds NaN or infinity")
     return np.ascontiguousarray(array)
