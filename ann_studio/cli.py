@@ -141,6 +141,8 @@ def cmd_train(args) -> int:
                               loss=project.loss)
     except AnnError as exc:
         return _fail(EXIT_INVALID, f"{args.file}: {exc}")
+    if problem := _too_long(trainer, args):
+        return _fail(EXIT_INVALID, problem)
     total = args.epochs if args.epochs is not None else args.steps
     show_bar = not args.json and sys.stderr.isatty()
     started = time.perf_counter()
@@ -193,6 +195,19 @@ def cmd_train(args) -> int:
         except OSError as exc:
             return _fail(EXIT_INVALID, f"cannot write {out}: {exc.strerror or exc}")
     return EXIT_OK
+
+
+def _too_long(trainer, args) -> str | None:
+    """Why the run would pass the last step a project file can hold (checked before training:
+    a huge N would otherwise train for days and write a file that cannot be opened), or None."""
+    from .core.run_file import MAX_STEPS
+
+    wanted = args.steps if args.steps is not None else args.epochs * trainer.steps_per_epoch()
+    if trainer.step + wanted <= MAX_STEPS:
+        return None
+    flag = "--steps" if args.steps is not None else "--epochs"
+    return (f"{flag} {args.steps if args.steps is not None else args.epochs:,} would take the run past step "
+            f"{MAX_STEPS:,}, the most a project file holds (it is at step {trainer.step:,})")
 
 
 def _choose_run(project, args) -> list:

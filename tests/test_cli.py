@@ -146,6 +146,12 @@ def test_negative_amounts_are_refused(capsys):
     assert code == 2 and "must not be negative" in err
 
 
+@pytest.mark.parametrize("amount", [["--steps", str(10**20)], ["--epochs", str(10**14)]])
+def test_an_amount_past_the_files_last_step_is_refused_before_training(capsys, amount):
+    code, out, err = cli(capsys, "train", MAZUR, *amount)  # would otherwise train for days
+    assert code == 2 and "the most a project file holds" in err and err.count("\n") == 1 and out == ""
+
+
 @pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")
 def test_divergence_exits_3_naming_step_and_layer(tmp_path, capsys):
     bad = write_project(tmp_path / "wild.annproj", optimizer__learning_rate=1e6,
