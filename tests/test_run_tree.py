@@ -220,3 +220,27 @@ def test_a_parent_changed_before_the_fork_shares_nothing_with_its_branch(tmp_pat
     alone = load_project(project_with(tmp_path, OPTIMIZERS["sgd"])).build_trainer()
     alone.train(steps=300)
     assert all(np.array_equal(x, y) for x, y in zip(b.network.get_parameters(), alone.network.get_parameters()))
+
+
+def test_deleting_a_run_gives_its_later_children_its_fork_step_and_undo_restores_theirs():
+    from ann_studio.core.run_tree import remove_run, restore_run
+
+    project = load_project(CIRCLES)
+    trainer = project.build_trainer()
+    trainer.train(steps=10)
+    project.run = trainer.state_dict()
+    fork_run(project, "b")  # b parts from main at step 10 with a faster learning rate
+    project.optimizer.learning_rate *= 2
+    branch = project.build_trainer()
+    branch.set_learning_rate(project.optimizer.learning_rate)
+    branch.train(steps=20)
+    project.run = branch.state_dict()
+    fork_run(project, "c")  # c forks off b at step 30: its steps 10-30 are b's, not main's
+    switch_run(project, "main")
+    tree = project.runs
+    removed = remove_run(tree, "b")
+    c = tree.get("c")
+    assert (c.parent, c.fork_step) == ("main", 10)  # where c's past leaves main's
+    assert "optimizer.learning_rate" in snapshot(tree, "c", project).changes
+    restore_run(tree, *removed)
+    assert (c.parent, c.fork_step) == ("b", 30) and "optimizer.learning_rate" not in snapshot(tree, "c", project).changes

@@ -278,9 +278,11 @@ def rename_run(tree: RunTree, old: str, new: str) -> None:
         tree.current = new
 
 
-def remove_run(tree: RunTree, name: str) -> tuple[int, RunInfo, list[tuple[str, str | None, int]]]:
-    """Remove a run that is not current. Its children are re-attached to its parent (their fork
-    step stays: their past is theirs). Returns what :func:`restore_run` needs."""
+def remove_run(tree: RunTree, name: str) -> tuple[int, RunInfo, list[tuple[str, str | None, int, dict]]]:
+    """Remove a run that is not current. Its children are re-attached to its parent. A child that
+    forked after the removed run did parted from that parent where the removed run did (its past
+    from there on is the removed run's), so it takes the removed run's fork step and settings at
+    the fork. Returns what :func:`restore_run` needs."""
     if name == tree.current:
         raise ProjectError("runs", "the current run cannot be deleted; make another run current first")
     index = tree.names().index(name)
@@ -288,16 +290,18 @@ def remove_run(tree: RunTree, name: str) -> tuple[int, RunInfo, list[tuple[str, 
     moved = []
     for run in tree.runs:
         if run.parent == name:
-            moved.append((run.name, run.parent, run.fork_step))
+            moved.append((run.name, run.parent, run.fork_step, run.fork_settings))
             run.parent = info.parent
+            if info.parent is not None and info.fork_step < run.fork_step:
+                run.fork_step, run.fork_settings = info.fork_step, dict(info.fork_settings)
     return index, info, moved
 
 
 def restore_run(tree: RunTree, index: int, info: RunInfo, moved) -> None:
     tree.runs.insert(index, info)
-    for child, parent, step in moved:
+    for child, parent, step, settings in moved:
         run = tree.get(child)
-        run.parent, run.fork_step = parent, step
+        run.parent, run.fork_step, run.fork_settings = parent, step, settings
 
 
 # ----------------------------------------------------------------------------- sharing the past
