@@ -209,3 +209,16 @@ def test_zhou_writes_the_update_as_w_plus_eta_g_b(qtbot, window):
     assert window.practice.feedback.verdict.mistake == "sign"
     answer(qtbot, window, "0,35891648")
     assert window.practice.feedback.kind == "correct"
+
+
+def test_the_canvas_outlines_the_layer_asked_about(qtbot, window):
+    window.actions["practice_mode"].trigger()
+    while current(window) != ("delta", "hidden", (0,)):
+        window.practice.reveal()
+        window.practice.next_question()
+    window.training_overlay.apply()
+    # the output layer's δ was just computed, but the student is asked about the hidden layer's
+    assert list(window.canvas_scene.highlights) == ["hidden"]
+    window.actions["practice_mode"].trigger()
+    window.training_overlay.apply()
+    assert list(window.canvas_scene.highlights) == ["out"]  # off: the layer just computed, as before

@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # the training phase drawn on the canvas (the Neuron View action may be locked by a classroom)
         self.training_overlay = TrainingOverlay(self.session, self.canvas_scene, self.selection,
-                                                self.actions["toggle_neuron_view"].isEnabled, self)
+                                                self.actions["toggle_neuron_view"].isEnabled, self,
+                                                practice=self.practice)
         self._build_toolbar()
         self._build_panels()
         self._build_status_bar()

@@ -30,9 +30,12 @@ class TrainingOverlay(QObject):
     may be expanded into neurons (False when a classroom lock holds the Neuron View)."""
 
     def __init__(self, session, scene, selection, may_expand: Callable[[], bool] = lambda: True,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, practice=None):
         super().__init__(parent)
         self.session, self._scene, self._may_expand = session, scene, may_expand
+        #: practice mode (:class:`~ann_studio.document.practice.PracticeController`): while it asks,
+        #: the layer outlined is the one of the phase about to run, whose quantity is asked
+        self._practice = practice
         self._neuron_view_offered = False
         self._shown = False
         self._painted: tuple[set[str], set[str]] = (set(), set())  # layers with neuron / connection values
@@ -40,6 +43,8 @@ class TrainingOverlay(QObject):
         self.session.updated.connect(self._throttle.request)
         self.session.reset_done.connect(self._on_session_reset_done)
         selection.changed.connect(self._on_selection_changed)
+        if practice is not None:
+            practice.changed.connect(self._throttle.request)
 
     def scene(self):
         """The canvas scene it draws on."""
@@ -75,8 +80,11 @@ class TrainingOverlay(QObject):
         self._offer_neuron_view(scene)
         self._shown = True
         scene.set_layer_highlight(None, None)
-        highlight = phase.layer or (t.network.inputs[0].id if phase.kind == "input" else t.network.output_id)
-        scene.set_layer_highlight(highlight, PHASE_COLOURS[phase.kind])
+        asked = phase
+        if self._practice is not None and self._practice.question is not None:
+            asked = t.next_phase  # not the layer just computed: the one the student computes now
+        highlight = asked.layer or (t.network.inputs[0].id if asked.kind == "input" else t.network.output_id)
+        scene.set_layer_highlight(highlight, PHASE_COLOURS[asked.kind])
         painter = _Recorder(scene)
         if phase.kind in ("input", "forward", "error"):
             self._show_forward(painter, t)
