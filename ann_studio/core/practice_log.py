@@ -113,7 +113,8 @@ class PracticeLog:
         return cls([_read_entry(item, f"{path}[{i}]") for i, item in enumerate(items)])
 
     def write_csv(self, path) -> int:
-        """Write the log as CSV (one row per answer); returns the number of rows."""
+        """Write the log as CSV (one row per answer); returns the number of rows. The ``index``
+        column numbers units from 1, as the window shows them (the log itself is 0-based)."""
         with Path(path).open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
             writer.writerow(CSV_COLUMNS)
