@@ -88,7 +88,7 @@ class MathPanel(QWidget):
         self.badge.setWordWrap(True)
         self.formula = QTextBrowser(self, objectName="math_formula")
         self.formula.document().setDefaultStyleSheet(_FORMULA_CSS)
-        self.formula.setMinimumHeight(96)
+        self.formula.setMinimumHeight(80)
         self.check_button = QPushButton(self.tr("Check gradient"), self, objectName="check_gradient")
         self.check_button.setToolTip(self.tr("Compare ∂E/∂w from backpropagation with a central finite "
                                              "difference (E(w + h) − E(w − h)) / 2h for the selection"))
